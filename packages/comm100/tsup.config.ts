@@ -1,0 +1,11 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts', 'src/browser.ts'],
+  format: ['esm', 'cjs'],
+  dts: { compilerOptions: { rootDir: 'src' } },
+  clean: true,
+  sourcemap: true,
+  target: 'es2022',
+  platform: 'neutral',
+});

@@ -1,0 +1,235 @@
+import * as z from 'zod/mini';
+import { Diagnostics, formatPath, type Result } from './diagnostics.js';
+import { checkJsonValue, parseJson } from './decode-json.js';
+import { defaultJsonLimits, type JsonLimits, type VisitorContextLimits } from './limits.js';
+import { parseVisitorContext } from './parse-visitor-context.js';
+import type { JsonObject, JsonValue } from './plain-data.js';
+import type { VisitorContext } from './visitor-context-schema.js';
+import type { MutableVisitorContext } from './context-fields.js';
+
+/** The adapter contract version this core implements. @public */
+export type AdapterSpecVersion = 'v1';
+
+/** A translation direction. @public */
+export type AdapterDirection = 'toVendor' | 'fromVendor';
+
+/**
+ * How one canonical field travels to and from the vendor. The README mapping table and the conformance
+ * suite's round-trip property are both derived from these.
+ * @public
+ */
+export interface AdapterFieldCapability {
+  /** Dotted canonical name: `visitor.name`, `page.url`, `attributes.plan`, or `attributes.*` for every attribute. */
+  readonly canonical: string;
+  /** The vendor's name for it, as the vendor documents it (e.g. `ims_username`, `customAttributes.<key>`). */
+  readonly vendorName: string;
+  /** Which directions carry it; default both. */
+  readonly directions?: readonly AdapterDirection[];
+  /** `string` when the vendor stores the value as a string, so numbers and booleans come back as text. */
+  readonly valueType?: 'same' | 'string';
+  /** Anything a user must know about this field (limits, renames). */
+  readonly note?: string;
+}
+
+/**
+ * The vendor's documented limits that an adapter enforces or reports.
+ * @public
+ */
+export interface AdapterLimits {
+  /** Longest key the vendor accepts. */
+  readonly maxKeyLength?: number;
+  /** Longest value the vendor keeps (longer ones are truncated, with a warning). */
+  readonly maxValueLength?: number;
+  /** Most key/value entries the vendor keeps. */
+  readonly maxEntries?: number;
+  /** The vendor's key pattern, as a regular expression source (e.g. `^[a-zA-Z0-9_-]+$`). */
+  readonly keyPattern?: string;
+  /** Largest payload the vendor accepts, in characters of its wire form. */
+  readonly maxPayloadLength?: number;
+}
+
+/**
+ * What an adapter can carry, declared as data.
+ * @public
+ */
+export interface AdapterCapabilities {
+  /** The directions the adapter translates. */
+  readonly directions: readonly AdapterDirection[];
+  /** Every canonical field the vendor carries, and under which vendor name. Fields not listed are reported as lost. */
+  readonly fields: readonly AdapterFieldCapability[];
+  /** The vendor's limits. */
+  readonly limits?: AdapterLimits;
+  /** Vendor gotchas, one sentence each, shown under the mapping table. */
+  readonly notes?: readonly string[];
+}
+
+/** Options every translation accepts. @public */
+export interface TranslateOptions {
+  /** Turn every warning (anything dropped, truncated, renamed or coerced) into an error. Default false. */
+  readonly strict?: boolean;
+}
+
+/**
+ * A vendor adapter: translates the canonical {@link VisitorContext} to and from one vendor's formats.
+ * @public
+ */
+export interface VisitorContextAdapter<
+  TPayload = unknown,
+  TToOptions extends TranslateOptions = TranslateOptions,
+  TFromOptions extends TranslateOptions = TranslateOptions,
+> {
+  /** The adapter id, also the key of its `vendor.<id>` bag. */
+  readonly vendor: string;
+  /** The contract version. */
+  readonly specVersion: AdapterSpecVersion;
+  /** What the adapter carries. */
+  readonly capabilities: AdapterCapabilities;
+  /** Validates a context and translates it into the vendor's payload. Never throws on bad input. */
+  toVendor(context: VisitorContext, options?: TToOptions): Result<TPayload>;
+  /** Translates a vendor payload (parsed, or its raw JSON text) into a validated context. Never throws on bad input. */
+  fromVendor(input: unknown, options?: TFromOptions): Result<VisitorContext>;
+}
+
+/**
+ * What an adapter author writes; {@link defineAdapter} adds validation, safe parsing, strict mode and
+ * error handling around it.
+ * @public
+ */
+export interface AdapterDefinition<TPayload, TToOptions extends TranslateOptions, TFromOptions extends TranslateOptions> {
+  /** The adapter id: lower-case letters, digits and dashes. */
+  readonly vendor: string;
+  /** What the adapter carries. */
+  readonly capabilities: AdapterCapabilities;
+  /** A zod schema for the `toVendor` options; invalid options become `invalid_option` errors. */
+  readonly toVendorOptions?: z.core.$ZodType<TToOptions, unknown>;
+  /** A zod schema for the `fromVendor` options. */
+  readonly fromVendorOptions?: z.core.$ZodType<TFromOptions, unknown>;
+  /** Limits for inbound payloads; default {@link defaultJsonLimits}. */
+  readonly inboundLimits?: Partial<JsonLimits>;
+  /** Limits for the canonical contexts this adapter reads and produces. */
+  readonly contextLimits?: Partial<VisitorContextLimits>;
+  /** Pure translation of a validated context. Report every loss on `diagnostics`. */
+  toVendor(context: VisitorContext, options: TToOptions, diagnostics: Diagnostics): TPayload;
+  /**
+   * Pure translation of a checked, plain-data payload into a context. Report losses on `diagnostics`;
+   * the result is validated afterwards, and fields that fail validation are moved to the vendor bag with a warning.
+   */
+  fromVendor(payload: JsonValue, options: TFromOptions, diagnostics: Diagnostics): MutableVisitorContext;
+}
+
+/**
+ * Builds an adapter from its pure translations. The returned adapter validates contexts with
+ * {@link parseVisitorContext}, parses raw JSON text safely, validates options, applies `strict`, and
+ * turns an exception in the translation into an `adapter_failed` error, so it never throws.
+ * @public
+ */
+export function defineAdapter<
+  TPayload,
+  TToOptions extends TranslateOptions = TranslateOptions,
+  TFromOptions extends TranslateOptions = TranslateOptions,
+>(
+  definition: AdapterDefinition<TPayload, TToOptions, TFromOptions>,
+): VisitorContextAdapter<TPayload, TToOptions, TFromOptions> {
+  const { vendor } = definition;
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(vendor)) throw new TypeError(`"${vendor}" is not a valid adapter id.`);
+  const contextOptions = definition.contextLimits === undefined ? {} : { limits: definition.contextLimits };
+
+  return {
+    vendor,
+    specVersion: 'v1',
+    capabilities: definition.capabilities,
+    toVendor(context, options) {
+      const diagnostics = new Diagnostics();
+      const parsedOptions = parseOptions(definition.toVendorOptions, options, diagnostics);
+      const parsed = parseVisitorContext(context, contextOptions);
+      diagnostics.add(parsed.diagnostics);
+      if (!parsed.ok || parsedOptions === undefined) return diagnostics.toFailure();
+      const payload = runTranslation(vendor, 'toVendor', diagnostics, () =>
+        definition.toVendor(parsed.value, parsedOptions, diagnostics),
+      );
+      return payload.ran ? diagnostics.toResult(payload.value, parsedOptions) : diagnostics.toFailure();
+    },
+    fromVendor(input, options) {
+      const diagnostics = new Diagnostics();
+      const parsedOptions = parseOptions(definition.fromVendorOptions, options, diagnostics);
+      const limits = { ...defaultJsonLimits, ...definition.inboundLimits };
+      const payload = typeof input === 'string' ? parseJson(input, limits) : checkJsonValue(input, limits);
+      diagnostics.add(payload.diagnostics);
+      if (!payload.ok || parsedOptions === undefined) return diagnostics.toFailure();
+      const draft = runTranslation(vendor, 'fromVendor', diagnostics, () =>
+        definition.fromVendor(payload.value, parsedOptions, diagnostics),
+      );
+      if (!draft.ran || diagnostics.hasErrors) return diagnostics.toFailure();
+      const context = validateInbound(vendor, draft.value, diagnostics, contextOptions);
+      return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
+    },
+  };
+}
+
+function parseOptions<T>(schema: z.core.$ZodType<T, unknown> | undefined, options: unknown, diagnostics: Diagnostics): T | undefined {
+  if (schema === undefined) return (options ?? {}) as T;
+  const parsed = z.safeParse(schema, options ?? {});
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}. Check the adapter's README for its options.`);
+  }
+  return undefined;
+}
+
+function runTranslation<T>(
+  vendor: string,
+  direction: AdapterDirection,
+  diagnostics: Diagnostics,
+  translate: () => T,
+): { ran: true; value: T } | { ran: false } {
+  try {
+    return { ran: true, value: translate() };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostics.error('adapter_failed', [], `The ${vendor} adapter failed in ${direction}: ${reason}. Please report this as a bug.`);
+    return { ran: false };
+  }
+}
+
+/**
+ * Validates what `fromVendor` produced. A vendor may send values the canonical model refuses (say an email
+ * "n/a"); such a field is moved to `vendor.<id>.rejectedFields` with a warning instead of failing the whole
+ * payload, so nothing is lost.
+ */
+function validateInbound(
+  vendor: string,
+  draft: MutableVisitorContext,
+  diagnostics: Diagnostics,
+  contextOptions: { limits?: Partial<VisitorContextLimits> },
+): VisitorContext | undefined {
+  const first = parseVisitorContext(draft, contextOptions);
+  if (first.ok) {
+    diagnostics.add(first.diagnostics);
+    return first.value;
+  }
+  const rejected: JsonObject = {};
+  const repaired = structuredClone(draft) as Record<string, Record<string, unknown> | undefined>;
+  for (const item of first.diagnostics) {
+    const [section, key] = item.path;
+    const values = typeof section === 'string' && section !== 'vendor' ? repaired[section] : undefined;
+    if (item.path.length !== 2 || typeof key !== 'string' || values === undefined || !Object.hasOwn(values, key)) continue;
+    const value = values[key];
+    rejected[formatPath(item.path)] = typeof value === 'object' ? JSON.stringify(value) ?? null : (value as JsonValue);
+    delete values[key];
+    diagnostics.warning(
+      'field_dropped',
+      item.path,
+      `The ${vendor} payload's value for ${formatPath(item.path)} is not valid in the canonical model (${item.message}); it was kept in vendor.${vendor}.rejectedFields instead.`,
+    );
+  }
+  if (Object.keys(rejected).length > 0) {
+    const bags = ((repaired['vendor'] as Record<string, Record<string, unknown>> | undefined) ??= {});
+    bags[vendor] = { ...bags[vendor], rejectedFields: rejected };
+    (repaired as Record<string, unknown>)['vendor'] = bags;
+  }
+  const second = parseVisitorContext(repaired, contextOptions);
+  if (second.ok) return second.value;
+  diagnostics.add(second.diagnostics);
+  return undefined;
+}

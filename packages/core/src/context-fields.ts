@@ -1,0 +1,86 @@
+import type { DiagnosticPath } from './diagnostics.js';
+import { visitorContextFields, type VisitorContext, type VisitorContextSection } from './visitor-context-schema.js';
+
+/** One value of a context: where it is and what it holds. @public */
+export interface ContextField {
+  /** Dotted canonical name: `visitor.email`, `page.url`, or `attributes.<key>` (the key verbatim). */
+  readonly name: string;
+  /** The path as segments, e.g. `['attributes', 'first name']`. */
+  readonly path: DiagnosticPath;
+  /** The value. */
+  readonly value: string | number | boolean;
+}
+
+const sections = Object.keys(visitorContextFields) as VisitorContextSection[];
+
+/**
+ * Lists every value a context holds in `visitor`, `attributes`, `page`, `device` and `location` (not the
+ * `vendor` bags). Adapters use it to report each field they cannot carry.
+ * @public
+ */
+export function listContextFields(context: VisitorContext): ContextField[] {
+  const fields: ContextField[] = [];
+  for (const section of sections) {
+    const values = context[section] as Record<string, string | undefined> | undefined;
+    if (values === undefined) continue;
+    for (const key of visitorContextFields[section] as readonly string[]) {
+      const value = values[key];
+      if (value !== undefined) fields.push({ name: `${section}.${key}`, path: [section, key], value });
+    }
+  }
+  for (const [key, value] of Object.entries(context.attributes ?? {})) {
+    fields.push({ name: `attributes.${key}`, path: ['attributes', key], value });
+  }
+  return fields;
+}
+
+/**
+ * Reads a value by dotted canonical name (`visitor.name`, `attributes.plan`); `undefined` when absent.
+ * @public
+ */
+export function readContextField(context: VisitorContext, name: string): string | number | boolean | undefined {
+  const dot = name.indexOf('.');
+  const section = name.slice(0, dot);
+  const key = name.slice(dot + 1);
+  if (dot < 0 || !(section === 'attributes' || sections.includes(section as VisitorContextSection))) return undefined;
+  const values = context[section as VisitorContextSection | 'attributes'] as Record<string, unknown> | undefined;
+  if (values === undefined || !Object.hasOwn(values, key)) return undefined;
+  const value = values[key];
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
+}
+
+/** A context under construction, where sections are created as fields are written. @public */
+export type MutableVisitorContext = {
+  -readonly [Section in keyof VisitorContext]?: Exclude<VisitorContext[Section], undefined>;
+};
+
+/**
+ * Writes a value by dotted canonical name into a context under construction, creating the section.
+ * Returns false (and writes nothing) for an unknown name; `vendor` bags are not written this way.
+ * @public
+ */
+export function writeContextField(
+  context: MutableVisitorContext,
+  name: string,
+  value: string | number | boolean,
+): boolean {
+  const dot = name.indexOf('.');
+  const section = name.slice(0, dot);
+  const key = name.slice(dot + 1);
+  if (section === 'attributes') {
+    if (key === '') return false;
+    context.attributes ??= {};
+    defineValue(context.attributes, key, value);
+    return true;
+  }
+  if (!sections.includes(section as VisitorContextSection)) return false;
+  if (!(visitorContextFields[section as VisitorContextSection] as readonly string[]).includes(key)) return false;
+  const target = (context[section as VisitorContextSection] ??= {}) as Record<string, unknown>;
+  defineValue(target, key, value);
+  return true;
+}
+
+/** Defines an own data property, so that no key (not even `__proto__`) can reach a setter. */
+function defineValue(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -1,0 +1,165 @@
+import { Diagnostics, VisitorContextError } from './diagnostics.js';
+import { defaultJsonLimits } from './limits.js';
+import { copyPlainData, type JsonValue } from './plain-data.js';
+
+const scriptUnsafe = /[<>&\u2028\u2029]/g;
+const scriptEscapes: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
+
+const attributeUnsafe = /[&<>"']/g;
+const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Copies a value as plain JSON data or throws: encoders must never serialize class instances, getters or
+ * `toJSON` (the serialize-javascript advisories). Data that went through `parseVisitorContext` always passes.
+ */
+function plainJson(value: unknown): JsonValue {
+  const diagnostics = new Diagnostics();
+  const copy = copyPlainData(value, { ...defaultJsonLimits, maxBytes: Number.POSITIVE_INFINITY, refuse: 'json' }, diagnostics);
+  if (copy === undefined) throw new VisitorContextError(diagnostics.all);
+  return copy;
+}
+
+/**
+ * Serializes plain JSON data for inline `<script>` code, as a JavaScript expression.
+ *
+ * @remarks
+ * `JSON.stringify` with every `<`, `>`, `&`, U+2028 and U+2029 written as `\uXXXX` (the set Next.js, Rails and
+ * Go use). The output never contains a raw `<`, so it can never hold `</script`, `<script` or `<!--`; it parses
+ * identically with `JSON.parse` and as a JavaScript literal.
+ * @throws `VisitorContextError` (`not_plain_data`, `non_finite_number`, `forbidden_key`, `too_deep`) for values
+ * that are not plain JSON data.
+ * @public
+ */
+export function toScriptJson(value: unknown): string {
+  return JSON.stringify(plainJson(value)).replace(scriptUnsafe, (character) => scriptEscapes[character] as string);
+}
+
+/**
+ * Escapes text for an HTML attribute value or text content: `& < > " '` become character references.
+ * The result is safe inside single- or double-quoted attribute values and in element text.
+ * @public
+ */
+export function escapeHtml(text: string): string {
+  return String(text).replace(attributeUnsafe, (character) => attributeEscapes[character] as string);
+}
+
+/**
+ * Serializes plain JSON data for an HTML attribute value (quoted with `"` or `'`). An HTML parser's
+ * attribute value (`element.getAttribute`, `dataset`) is exactly the JSON text, for any input.
+ * @throws `VisitorContextError` for values that are not plain JSON data.
+ * @public
+ */
+export function toAttributeJson(value: unknown): string {
+  return escapeHtml(JSON.stringify(plainJson(value)));
+}
+
+const attributeName = /^[a-z][a-z0-9-]*$/;
+const nonceValue = /^[A-Za-z0-9+/=_-]{1,256}$/;
+const identifierPath = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+
+/**
+ * Attributes for a rendered element: `true` renders a bare attribute, `false`/`undefined` leaves it out.
+ * @public
+ */
+export type HtmlAttributes = Readonly<Record<string, string | boolean | undefined>>;
+
+function renderAttributes(attributes: HtmlAttributes): string {
+  let html = '';
+  for (const [name, value] of Object.entries(attributes)) {
+    if (!attributeName.test(name)) throw invalidInput(`"${name}" is not a safe attribute name.`);
+    if (value === undefined || value === false) continue;
+    if (name === 'nonce' && (typeof value !== 'string' || !nonceValue.test(value))) {
+      throw invalidInput('A CSP nonce must be 1–256 base64 characters. Generate one per response.');
+    }
+    html += value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
+  }
+  return html;
+}
+
+function invalidInput(message: string): VisitorContextError {
+  return new VisitorContextError([{ code: 'invalid_html_input', severity: 'error', path: [], message }]);
+}
+
+/**
+ * Checks that a script URL is `https:`/`http:` or relative, never `javascript:` or `data:`; returns it.
+ * @throws `VisitorContextError` (`invalid_html_input`) for other URLs.
+ * @public
+ */
+export function checkScriptUrl(url: string): string {
+  const trimmed = String(url).trim();
+  if (trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:\/\//i.test(trimmed)) {
+    throw invalidInput(`"${trimmed}" is not an http(s) or relative script URL.`);
+  }
+  if (/^\/\\|^\\/.test(trimmed)) throw invalidInput(`"${trimmed}" is not an http(s) or relative script URL.`);
+  return trimmed;
+}
+
+/**
+ * Renders `<script src=…>` for a vendor's loader script, with attributes escaped and the URL checked.
+ * @public
+ */
+export function renderScriptTag(src: string, attributes: HtmlAttributes = {}): string {
+  return `<script${renderAttributes({ src: checkScriptUrl(src), ...attributes })}></script>`;
+}
+
+/**
+ * Renders an element with escaped attributes and escaped text content, e.g. a vendor's mount `<div>`.
+ * @public
+ */
+export function renderElement(tag: string, attributes: HtmlAttributes = {}, text = ''): string {
+  if (!/^[a-z][a-z0-9]*$/.test(tag) || tag === 'script' || tag === 'style') {
+    throw invalidInput(`"${tag}" cannot be rendered with renderElement.`);
+  }
+  return `<${tag}${renderAttributes(attributes)}>${escapeHtml(text)}</${tag}>`;
+}
+
+/**
+ * Renders an inline `<script>` around code built by {@link jsCall}/{@link jsAssign} or a library constant.
+ *
+ * @throws `VisitorContextError` (`invalid_html_input`) when the code contains `</script`, `<script` or `<!--`,
+ * which only data that skipped the encoders could introduce.
+ * @public
+ */
+export function renderInlineScript(code: string, attributes: HtmlAttributes = {}): string {
+  if (/<\/script|<script|<!--/i.test(code)) {
+    throw invalidInput('Inline script code must not contain </script, <script or <!--. Encode data with toScriptJson.');
+  }
+  return `<script${renderAttributes(attributes)}>${code}</script>`;
+}
+
+/**
+ * Renders a `<script type="application/json">` data block: the strict-CSP alternative to inline code.
+ * Read it with `JSON.parse(document.getElementById(id).textContent)`.
+ * @public
+ */
+export function renderJsonScript(id: string, value: unknown, attributes: HtmlAttributes = {}): string {
+  return `<script${renderAttributes({ type: 'application/json', id, ...attributes })}>${toScriptJson(value)}</script>`;
+}
+
+function checkIdentifierPath(target: string): string {
+  if (!identifierPath.test(target)) throw invalidInput(`"${target}" is not a dotted JavaScript identifier path.`);
+  return target;
+}
+
+/**
+ * JavaScript code that calls `callee` (a dotted identifier path such as `_giosg` or `window.app.init`) with
+ * plain JSON data arguments, each encoded with {@link toScriptJson}: `callee(arg1,arg2);`.
+ * @public
+ */
+export function jsCall(callee: string, ...args: readonly unknown[]): string {
+  return `${checkIdentifierPath(callee)}(${args.map(toScriptJson).join(',')});`;
+}
+
+/**
+ * JavaScript code that assigns plain JSON data to a dotted identifier path: `window.cfg={…};`.
+ * @public
+ */
+export function jsAssign(target: string, value: unknown): string {
+  return `${checkIdentifierPath(target)}=${toScriptJson(value)};`;
+}

@@ -1,0 +1,82 @@
+/**
+ * The canonical visitor-context model, its validation, the adapter contract, diagnostics, and the safe
+ * encoders and decoders every adapter uses. Runs in browsers, edge runtimes and Node (no `Buffer`, no `node:`).
+ *
+ * @packageDocumentation
+ */
+export {
+  Diagnostics,
+  VisitorContextError,
+  formatPath,
+  unwrap,
+  type CoreDiagnosticCode,
+  type Diagnostic,
+  type DiagnosticCode,
+  type DiagnosticPath,
+  type DiagnosticSeverity,
+  type Failure,
+  type PathSegment,
+  type Result,
+  type Success,
+} from './diagnostics.js';
+export {
+  defaultJsonLimits,
+  defaultVisitorContextLimits,
+  maxAttributeKeyLength,
+  type JsonLimits,
+  type VisitorContextLimits,
+} from './limits.js';
+export type { JsonObject, JsonValue } from './plain-data.js';
+export {
+  VisitorContextSchema,
+  visitorContextFields,
+  type VisitorContext,
+  type VisitorContextSection,
+} from './visitor-context-schema.js';
+export {
+  parseVisitorContext,
+  parseVisitorContextOrThrow,
+  type ParseVisitorContextOptions,
+} from './parse-visitor-context.js';
+export {
+  listContextFields,
+  readContextField,
+  writeContextField,
+  type ContextField,
+  type MutableVisitorContext,
+} from './context-fields.js';
+export {
+  checkJsonValue,
+  decodeBase64Text,
+  encodeBase64Text,
+  parseBase64Json,
+  parseJson,
+  parseNestedJson,
+  type Base64Alphabet,
+} from './decode-json.js';
+export {
+  checkScriptUrl,
+  escapeHtml,
+  jsAssign,
+  jsCall,
+  renderElement,
+  renderInlineScript,
+  renderJsonScript,
+  renderScriptTag,
+  toAttributeJson,
+  toScriptJson,
+  type HtmlAttributes,
+} from './encode-html.js';
+export {
+  defineAdapter,
+  type AdapterCapabilities,
+  type AdapterDefinition,
+  type AdapterDirection,
+  type AdapterFieldCapability,
+  type AdapterLimits,
+  type AdapterSpecVersion,
+  type TranslateOptions,
+  type VisitorContextAdapter,
+} from './adapter.js';
+export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
+export { waitFor, type WaitForOptions } from './wait-for.js';

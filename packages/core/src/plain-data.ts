@@ -1,0 +1,169 @@
+import type { Diagnostics, DiagnosticPath } from './diagnostics.js';
+
+/** A JSON value as plain data. @public */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON object as plain data. @public */
+export type JsonObject = { [key: string]: JsonValue };
+
+/**
+ * Keys that can change an object's prototype when a copy is made with assignment semantics.
+ * `__proto__` is refused everywhere; see {@link PlainDataRules.refuse} for the rest.
+ */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** @internal */
+export interface PlainDataRules {
+  readonly maxDepth: number;
+  readonly maxBytes: number;
+  readonly maxStringLength?: number;
+  /**
+   * `all`: refuse `__proto__`, `constructor` and `prototype` anywhere (the canonical model).
+   * `json`: refuse `__proto__` anywhere and `constructor` holding an object with `prototype`
+   * (secure-json-parse's rules, for vendor payloads that may legitimately say "constructor").
+   */
+  readonly refuse: 'all' | 'json';
+}
+
+/**
+ * Copies `input` into fresh ordinary objects and arrays, reading only own data properties:
+ * no getter, setter or `toJSON` is ever invoked. Reports anything that is not plain JSON data.
+ * Returns `undefined` when an error was reported.
+ * @internal
+ */
+export function copyPlainData(
+  input: unknown,
+  rules: PlainDataRules,
+  diagnostics: Diagnostics,
+  basePath: DiagnosticPath = [],
+): JsonValue | undefined {
+  let bytes = 0;
+  let failed = false;
+  const fail = (code: string, path: DiagnosticPath, message: string): undefined => {
+    diagnostics.error(code, path, message);
+    failed = true;
+    return undefined;
+  };
+  const overBudget = (path: DiagnosticPath): boolean => {
+    if (bytes <= rules.maxBytes) return false;
+    fail('too_large', path, `The value is larger than ${rules.maxBytes} bytes as JSON. Send less data, or raise the limit.`);
+    return true;
+  };
+
+  const visit = (value: unknown, path: PathList, depth: number): JsonValue | undefined => {
+    if (failed) return undefined;
+    switch (typeof value) {
+      case 'string':
+        if (rules.maxStringLength !== undefined && value.length > rules.maxStringLength) {
+          return fail(
+            'string_too_long',
+            path,
+            `This string has ${value.length} characters; the limit is ${rules.maxStringLength}. Shorten it, or raise maxStringLength.`,
+          );
+        }
+        bytes += utf8Length(value) + 2;
+        return overBudget(path) ? undefined : value;
+      case 'number':
+        if (!Number.isFinite(value)) {
+          return fail('non_finite_number', path, `${String(value)} is not a JSON number. Send a finite number, or a string.`);
+        }
+        bytes += String(value).length;
+        return value;
+      case 'boolean':
+        bytes += value ? 4 : 5;
+        return value;
+      case 'object':
+        break;
+      default:
+        return fail('not_plain_data', path, `A ${typeof value} cannot be sent as JSON data. Convert it to a string, number or boolean first.`);
+    }
+    if (value === null) {
+      bytes += 4;
+      return null;
+    }
+    if (depth > rules.maxDepth) {
+      return fail('too_deep', path, `The value is nested deeper than ${rules.maxDepth} levels. Flatten it.`);
+    }
+    if (Array.isArray(value)) return visitArray(value, path, depth);
+    const prototype = Object.getPrototypeOf(value);
+    if (prototype !== Object.prototype && prototype !== null) {
+      const kind = (prototype as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+      return fail(
+        'not_plain_data',
+        path,
+        `Only plain objects can be sent; this is ${typeof kind === 'string' && kind !== '' ? `a ${kind}` : 'a class instance'}. Convert it to plain data first (e.g. a Date to an ISO string).`,
+      );
+    }
+    return visitObject(value as object, path, depth);
+  };
+
+  const visitArray = (array: readonly unknown[], path: PathList, depth: number): JsonValue | undefined => {
+    const copy: JsonValue[] = [];
+    bytes += 2;
+    for (let index = 0; index < array.length; index++) {
+      const descriptor = Object.getOwnPropertyDescriptor(array, index);
+      const itemPath = [...path, index];
+      if (descriptor === undefined) return fail('not_plain_data', itemPath, 'Arrays must not have holes. Fill every index.');
+      if (!('value' in descriptor)) return fail('not_plain_data', itemPath, 'Getters are never called. Send the value itself.');
+      const item = visit(descriptor.value, itemPath, depth + 1);
+      if (failed) return undefined;
+      copy.push(item as JsonValue);
+      bytes += 1;
+      if (overBudget(itemPath)) return undefined;
+    }
+    return copy;
+  };
+
+  const visitObject = (object: object, path: PathList, depth: number): JsonValue | undefined => {
+    const copy: JsonObject = {};
+    bytes += 2;
+    for (const key of Reflect.ownKeys(object)) {
+      if (typeof key === 'symbol') return fail('not_plain_data', path, 'Symbol keys cannot be sent as JSON. Remove them.');
+      const keyPath = [...path, key];
+      const descriptor = Object.getOwnPropertyDescriptor(object, key);
+      if (descriptor === undefined || !descriptor.enumerable) continue;
+      if (!('value' in descriptor)) return fail('not_plain_data', keyPath, 'Getters are never called. Send the value itself.');
+      if (descriptor.value === undefined) continue;
+      if (isRefusedKey(key, descriptor.value, rules.refuse)) {
+        return fail('forbidden_key', keyPath, `The key "${key}" is refused because it can pollute prototypes. Rename it.`);
+      }
+      bytes += utf8Length(key) + 4;
+      const item = visit(descriptor.value, keyPath, depth + 1);
+      if (failed) return undefined;
+      copy[key] = item as JsonValue;
+      if (overBudget(keyPath)) return undefined;
+    }
+    return copy;
+  };
+
+  const result = visit(input, [...basePath], 1);
+  return failed ? undefined : result;
+}
+
+type PathList = (string | number)[];
+
+function isRefusedKey(key: string, value: unknown, refuse: PlainDataRules['refuse']): boolean {
+  if (key === '__proto__') return true;
+  if (refuse === 'all') return prototypeKeys.has(key);
+  return key === 'constructor' && typeof value === 'object' && value !== null && Object.hasOwn(value, 'prototype');
+}
+
+/** UTF-8 byte length of a string, counting a lone surrogate as the 3 bytes of U+FFFD. @internal */
+export function utf8Length(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) length += 1;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        length += 2;
+        index++;
+        continue;
+      }
+      length += 2;
+    } else length += 2;
+  }
+  return length;
+}

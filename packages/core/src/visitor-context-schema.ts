@@ -1,0 +1,83 @@
+import * as z from 'zod/mini';
+import { maxAttributeKeyLength } from './limits.js';
+
+const text = z.optional(z.string());
+
+/** Attribute keys: 1–100 characters, no control characters. Prototype keys are refused earlier, anywhere. */
+const attributeKey = z.string().check(
+  z.minLength(1),
+  z.maxLength(maxAttributeKeyLength),
+  z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/),
+);
+
+/** Adapter ids, as used for `vendor.<id>`. */
+const vendorId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+
+/**
+ * The zod schema of the canonical visitor context, version 1.
+ *
+ * @remarks
+ * Built with `zod/mini` so that browser bundles that validate stay small. Prefer
+ * {@link parseVisitorContext}, which also enforces limits, refuses prototype keys and never invokes getters;
+ * this schema alone checks only the shape.
+ * @public
+ */
+export const VisitorContextSchema = z.strictObject({
+  /** Who the visitor is, as your own system knows them. */
+  visitor: z.optional(
+    z.strictObject({
+      id: text,
+      name: text,
+      firstName: text,
+      lastName: text,
+      email: z.optional(z.email()),
+      phone: text,
+      company: text,
+      locale: text,
+    }),
+  ),
+  /** Flat custom metadata: plan, last order, segment… */
+  attributes: z.optional(z.record(attributeKey, z.union([z.string(), z.number(), z.boolean()]))),
+  /** The page the visitor is on; mostly filled by inbound vendor data. */
+  page: z.optional(
+    z.strictObject({ url: text, title: text, referrer: text, landingPage: text, searchKeywords: text }),
+  ),
+  /** The visitor's browser and device; mostly filled by inbound vendor data. */
+  device: z.optional(
+    z.strictObject({
+      userAgent: text,
+      browser: text,
+      os: text,
+      screenResolution: text,
+      language: text,
+      timeZone: text,
+      ip: text,
+    }),
+  ),
+  /** Where the visitor is; mostly filled by inbound vendor data. */
+  location: z.optional(z.strictObject({ city: text, region: text, country: text })),
+  /** Vendor-only data, one bag per adapter id, so that vendor → canonical → vendor loses nothing. */
+  vendor: z.optional(z.record(vendorId, z.record(z.string(), z.json()))),
+});
+
+/**
+ * The canonical visitor context, version 1: what a website knows about a visitor, in one vendor-neutral shape.
+ * @public
+ */
+export type VisitorContext = z.infer<typeof VisitorContextSchema>;
+
+/** The section names of a {@link VisitorContext} whose fields are plain strings. @public */
+export type VisitorContextSection = 'visitor' | 'page' | 'device' | 'location';
+
+/**
+ * Every fixed string field of the canonical model, by section. Used to list, map and document fields.
+ * @public
+ */
+export const visitorContextFields: {
+  readonly [Section in VisitorContextSection]: readonly (keyof NonNullable<VisitorContext[Section]>)[];
+} = {
+  visitor: ['id', 'name', 'firstName', 'lastName', 'email', 'phone', 'company', 'locale'],
+  page: ['url', 'title', 'referrer', 'landingPage', 'searchKeywords'],
+  device: ['userAgent', 'browser', 'os', 'screenResolution', 'language', 'timeZone', 'ip'],
+  location: ['city', 'region', 'country'],
+};

@@ -1,0 +1,7 @@
+/**
+ * Stand-ins of each vendor's widget global, for tests in a real browser and for offline demos. Each one
+ * implements the vendor's documented API (quirks included) and records exactly what the vendor received.
+ *
+ * @packageDocumentation
+ */
+export { mountSnippet, type MountSnippetOptions, type ScriptLoader } from './stand-ins/mount-snippet.js';
