@@ -10,5 +10,5 @@ export default defineConfig({
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
-  external: ['vitest', 'node:vm'],
+  external: ['vitest'],
 });

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { include: ['src/**/*.test.ts'], exclude: ['**/*.browser.test.ts', '**/node_modules/**'] },
+  test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/*.browser.test.ts', '**/node_modules/**'] },
 });

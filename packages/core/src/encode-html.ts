@@ -50,13 +50,25 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Serializes plain JSON data for an HTML attribute value (quoted with `"` or `'`). An HTML parser's
- * attribute value (`element.getAttribute`, `dataset`) is exactly the JSON text, for any input.
+ * `JSON.stringify` for plain JSON data only, with no HTML escaping: for values handed to
+ * {@link renderElement} or {@link renderScriptTag} attributes, which escape attribute values themselves.
+ * @throws `VisitorContextError` for values that are not plain JSON data.
+ * @public
+ */
+export function toJsonText(value: unknown): string {
+  return JSON.stringify(plainJson(value));
+}
+
+/**
+ * Serializes plain JSON data for an HTML attribute value (quoted with `"` or `'`) written by hand. An HTML
+ * parser's attribute value (`element.getAttribute`, `dataset`) is exactly the JSON text, for any input.
+ * Do not pass the result to {@link renderElement}, which escapes attribute values itself: use
+ * {@link toJsonText} there.
  * @throws `VisitorContextError` for values that are not plain JSON data.
  * @public
  */
 export function toAttributeJson(value: unknown): string {
-  return escapeHtml(JSON.stringify(plainJson(value)));
+  return escapeHtml(toJsonText(value));
 }
 
 const attributeName = /^[a-z][a-z0-9-]*$/;
@@ -110,6 +122,7 @@ export function renderScriptTag(src: string, attributes: HtmlAttributes = {}): s
 
 /**
  * Renders an element with escaped attributes and escaped text content, e.g. a vendor's mount `<div>`.
+ * Attribute values are raw text (escaped here); for JSON data use {@link toJsonText}.
  * @public
  */
 export function renderElement(tag: string, attributes: HtmlAttributes = {}, text = ''): string {

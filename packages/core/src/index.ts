@@ -64,6 +64,7 @@ export {
   renderJsonScript,
   renderScriptTag,
   toAttributeJson,
+  toJsonText,
   toScriptJson,
   type HtmlAttributes,
 } from './encode-html.js';

@@ -1,0 +1,15 @@
+/**
+ * The visitor-context adapter conformance suite (for vitest) and the test helpers it is built from.
+ * Vendor widget stand-ins for browsers are in `@visitor-context/testkit/stand-ins`.
+ *
+ * @packageDocumentation
+ */
+export {
+  describeAdapterConformance,
+  type ConformanceOptions,
+  type SnippetCase,
+} from './describe-adapter-conformance.js';
+export { visitorContextArbitrary } from './context-arbitrary.js';
+export { parseHtml, runInlineScripts, type HtmlElement, type ParsedHtml } from './html.js';
+export { expectReadmeMapping } from './readme-mapping.js';
+export { xssCorpus } from './xss-corpus.js';
