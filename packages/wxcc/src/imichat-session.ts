@@ -1,0 +1,146 @@
+import type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget } from './wxcc-api.js';
+
+/**
+ * What happened to one set of custom chat fields handed to the widget.
+ * @public
+ */
+export interface ImichatSessionOutcome {
+  /** `applied`: the widget answered `success`; `vendor_error`: it answered `error` or threw; `timeout`: no ready event or no answer in time. */
+  readonly status: 'applied' | 'vendor_error' | 'timeout';
+  /** The widget method that was called, once one was. */
+  readonly method?: 'init' | 'update';
+  /** For a timeout: what was still awaited. */
+  readonly waitingFor?: 'global' | 'ready' | 'answer';
+  /** `hasInitiatedChat()` was already true, so the conversation in progress will not get this data. */
+  readonly chatAlreadyStarted: boolean;
+  /** What the widget threw, for `vendor_error`. */
+  readonly detail?: string;
+}
+
+/** Shared by every caller on one widget (the server-rendered snippet and the browser runtime alike). */
+interface ImichatHub {
+  ready: boolean;
+  initialized: boolean;
+  pageHandler: ImichatReadyHandler | undefined;
+  waiting: (() => void)[];
+  answers: ((status: 'success' | 'error') => void)[];
+  answer: ImichatStatusCallback;
+}
+
+/**
+ * Hands one JSON string of custom chat fields to a present `imichatwidget` global, and reports the outcome.
+ *
+ * @remarks
+ * This function is also embedded, as its source text, in the server-rendered snippet: it must stay
+ * self-contained (no imports, no outer variables) and never throw into the page.
+ *
+ * The widget keeps a single ready handler, so the first call wraps `on` and registers one dispatcher that calls
+ * the page's handler (registered before or after) and then ours. The first send is `init`, later ones `update`,
+ * which replaces the whole set. The widget answers `update` through the `init` callback, so `init` always
+ * receives one shared answer dispatcher that settles the oldest pending send. When the chat iframe
+ * `#divchataside` is already in the page on first contact, the ready event has passed and is not awaited.
+ */
+export function driveImichatWidget(
+  widget: ImichatWidget,
+  json: string,
+  timeoutMs: number,
+  report: (outcome: ImichatSessionOutcome) => void,
+): void {
+  let finished = false;
+  let chatAlreadyStarted = false;
+  let method: 'init' | 'update' | undefined;
+  let hub: ImichatHub | undefined;
+  const finish = (status: ImichatSessionOutcome['status'], extra: Partial<ImichatSessionOutcome>): void => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(timer);
+    const outcome: ImichatSessionOutcome = { status, chatAlreadyStarted, ...extra };
+    try {
+      report(method === undefined ? outcome : { ...outcome, method });
+    } catch (error) {
+      setTimeout(() => {
+        throw error;
+      }, 0);
+    }
+  };
+  const timer = setTimeout(() => finish('timeout', { waitingFor: hub?.ready === true ? 'answer' : 'ready' }), timeoutMs);
+
+  try {
+    const hubKey = '__visitorContextWxcc';
+    const host = widget as unknown as Record<string, ImichatHub | undefined>;
+    hub = host[hubKey];
+    if (hub === undefined) {
+      const created: ImichatHub = {
+        ready: typeof document !== 'undefined' && document.getElementById('divchataside') !== null,
+        initialized: false,
+        pageHandler: undefined,
+        waiting: [],
+        answers: [],
+        answer(status) {
+          if (status !== 'success' && status !== 'error') return;
+          const settle = created.answers.shift();
+          if (settle !== undefined) settle(status);
+        },
+      };
+      Object.defineProperty(widget, hubKey, { value: created });
+      hub = created;
+      const vendorOn = widget.on;
+      widget.on = function on(eventName: string, handler: ImichatReadyHandler): void {
+        if (eventName === 'imichat-widget:ready' && typeof handler === 'function') {
+          created.pageHandler = handler;
+          return;
+        }
+        vendorOn.call(widget, eventName, handler);
+      };
+      vendorOn.call(widget, 'imichat-widget:ready', (appId?: unknown) => {
+        created.ready = true;
+        const handler = created.pageHandler;
+        if (handler !== undefined) {
+          try {
+            handler(appId);
+          } catch (error) {
+            setTimeout(() => {
+              throw error;
+            }, 0);
+          }
+        }
+        for (const resume of created.waiting.splice(0)) resume();
+      });
+    }
+  } catch (error) {
+    finish('vendor_error', { detail: String(error) });
+    return;
+  }
+
+  const shared = hub;
+  const send = (): void => {
+    if (finished) return;
+    try {
+      chatAlreadyStarted = typeof widget.hasInitiatedChat === 'function' && widget.hasInitiatedChat() === true;
+    } catch {
+      chatAlreadyStarted = false;
+    }
+    method = shared.initialized ? 'update' : 'init';
+    shared.initialized = true;
+    const settle = (status: 'success' | 'error'): void => {
+      const index = shared.answers.indexOf(settle);
+      if (index >= 0) shared.answers.splice(index, 1);
+      finish(status === 'success' ? 'applied' : 'vendor_error', {});
+    };
+    shared.answers.push(settle);
+    try {
+      if (method === 'init') widget.init(json, shared.answer);
+      else {
+        widget.update(json, (status?: unknown) => {
+          if (status === 'success' || status === 'error') settle(status);
+        });
+      }
+    } catch (error) {
+      const index = shared.answers.indexOf(settle);
+      if (index >= 0) shared.answers.splice(index, 1);
+      finish('vendor_error', { detail: String(error) });
+    }
+  };
+  if (shared.ready) send();
+  else shared.waiting.push(send);
+}

@@ -1,0 +1,64 @@
+import { defineAdapter, formatPath, type VisitorContextAdapter } from '@visitor-context/core';
+import * as z from 'zod/mini';
+import { fromWxcc } from './from-wxcc.js';
+import { toWxcc } from './to-wxcc.js';
+import type { WxccInitPayload } from './wxcc-api.js';
+import { wxccCapabilities } from './wxcc-capabilities.js';
+import { resolveFieldMap } from './wxcc-field-map.js';
+import {
+  WxccAdapterOptionsSchema,
+  WxccFromVendorOptionsSchema,
+  WxccToVendorOptionsSchema,
+  defaultWxccFieldMap,
+  type WxccAdapterOptions,
+  type WxccFieldMap,
+  type WxccFromVendorOptions,
+  type WxccToVendorOptions,
+} from './wxcc-options.js';
+import { wxccVendorId } from './wxcc-vendor-bag.js';
+
+/**
+ * The Webex Contact Center / imichat Live Chat adapter: `toVendor` gives the `{ custom_chat_fields }` object
+ * for `imichatwidget.init`, `fromVendor` reads a Webex Connect flow's message extras.
+ * @public
+ */
+export interface WxccAdapter extends VisitorContextAdapter<WxccInitPayload, WxccToVendorOptions, WxccFromVendorOptions> {
+  /** The field map this adapter translates with. */
+  readonly fields: WxccFieldMap;
+}
+
+/**
+ * Creates the adapter for your custom chat fields.
+ *
+ * @example
+ * ```ts
+ * const adapter = createWxccAdapter({ fields: { 'visitor.name': 'name', 'attributes.plan': 'Plan' } });
+ * ```
+ * @throws TypeError when the options are invalid (a setup mistake, reported once at start-up).
+ * @public
+ */
+export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter {
+  const parsed = z.safeParse(WxccAdapterOptionsSchema, options);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((issue) => `${formatPath(issue.path.filter((segment) => typeof segment !== 'symbol'))}: ${issue.message}`);
+    throw new TypeError(`Invalid wxcc adapter options: ${reasons.join('; ')}`);
+  }
+  const fields: WxccFieldMap = Object.freeze({ ...(parsed.data.fields ?? defaultWxccFieldMap) });
+  const resolved = resolveFieldMap(fields);
+  const adapter = defineAdapter<WxccInitPayload, WxccToVendorOptions, WxccFromVendorOptions>({
+    vendor: wxccVendorId,
+    capabilities: wxccCapabilities(resolved),
+    toVendorOptions: WxccToVendorOptionsSchema,
+    fromVendorOptions: WxccFromVendorOptionsSchema,
+    toVendor: (context, _options, diagnostics) => toWxcc(context, resolved, diagnostics),
+    fromVendor: (payload, _options, diagnostics) => fromWxcc(payload, resolved, diagnostics),
+  });
+  return { ...adapter, fields };
+}
+
+/**
+ * The adapter with {@link defaultWxccFieldMap} (`id`, `name`, `email`, `phone`, and every attribute under its
+ * own key).
+ * @public
+ */
+export const wxccAdapter: WxccAdapter = createWxccAdapter();
