@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export { mountSnippet, type MountSnippetOptions, type ScriptLoader } from './stand-ins/mount-snippet.js';
+export { installImichatStandIn, type ImichatStandIn, type ImichatStandInCall, type ImichatStandInMessage, type ImichatStandInOptions } from './stand-ins/wxcc.js';
