@@ -1,0 +1,199 @@
+/**
+ * Browser runtime for Genesys Cloud: delivers an already translated payload to the live Messenger
+ * (`window.Genesys`) or legacy Web Chat v2 (`window.ININ.webchat`) in the page. Never throws into the page.
+ *
+ * @packageDocumentation
+ */
+import { waitFor, type Diagnostic, type Failure, type Result, type VisitorContext } from '@visitor-context/core';
+import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload } from './genesys-api.js';
+import type { GenesysToVendorOptions } from './genesys-options.js';
+
+/**
+ * The Messenger command queue function: `Genesys("command", name, options, onFulfilled, onRejected)` and
+ * `Genesys("subscribe", event, callback)`.
+ * @public
+ */
+export type GenesysCommandQueue = (action: string, name: string, ...rest: unknown[]) => unknown;
+
+/**
+ * A legacy Web Chat v2 instance, as `ININ.webchat.create` hands it over.
+ * @public
+ */
+export interface GenesysWebChat {
+  /** The chat configuration, whose properties can be changed before the chat starts. */
+  getConfig(): { setConfigProperty(name: string, value: unknown): void };
+}
+
+/**
+ * The globals the runtime looks for: Messenger's `Genesys` and Web Chat v2's `ININ`.
+ * @public
+ */
+export interface GenesysGlobals {
+  /** The Messenger command queue. */
+  Genesys?: GenesysCommandQueue;
+  /** The Web Chat v2 API. */
+  ININ?: { webchat?: { create(config: unknown, callback: (error: unknown, webchat: GenesysWebChat) => void): unknown } };
+}
+
+/**
+ * Options of {@link applyGenesysPayload}.
+ * @public
+ */
+export interface ApplyGenesysOptions {
+  /** Give up when the widget (and, for Messenger, `Database.ready`) has not come within this time; default 10,000 ms. */
+  readonly timeoutMs?: number;
+  /** How often to look for the widget global; default 100 ms. */
+  readonly intervalMs?: number;
+  /** Where to find the globals; default `window`. */
+  readonly target?: GenesysGlobals;
+  /** `web-chat`: the rest of `chatConfig` for `ININ.webchat.create` (`webchatAppUrl`, `orgId`, `queueName`, …). */
+  readonly webChatConfig?: Readonly<Record<string, unknown>>;
+  /** `web-chat`: an existing Web Chat instance to update with `setConfigProperty("data.<field>")` instead of creating one. */
+  readonly webChat?: GenesysWebChat;
+}
+
+/**
+ * What {@link applyGenesysPayload} did: the Messenger command it issued, or the Web Chat it created or updated.
+ * @public
+ */
+export type GenesysApplied =
+  | { readonly channel: 'messenger'; readonly command: GenesysMessengerPayload['command']; readonly keys: readonly string[] }
+  | { readonly channel: 'web-chat'; readonly webChat: GenesysWebChat; readonly keys: readonly string[] };
+
+function failure(code: string, message: string, earlier: readonly Diagnostic[] = []): Failure {
+  return { ok: false, diagnostics: [...earlier, { code, severity: 'error', path: [], message }] };
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+    return (error as { message: string }).message;
+  }
+  return String(error);
+}
+
+/**
+ * Delivers a `messenger` or `web-chat` payload to the widget in the page.
+ *
+ * @remarks
+ * Messenger: waits for `window.Genesys`, then for `Database.ready`, then issues the payload's
+ * `Database.set`/`Database.update` and resolves when Genesys fulfils or rejects it. Custom attributes travel
+ * with the visitor's next message, so call this on every page load, before the first message.
+ * Web Chat v2: waits for `ININ.webchat` and creates the chat with `data`, or updates `webChat` if given.
+ * Resolves with `timeout` or `vendor_error` failures instead of throwing.
+ * @public
+ */
+export async function applyGenesysPayload(
+  payload: GenesysMessengerPayload | GenesysWebChatPayload,
+  options: ApplyGenesysOptions = {},
+): Promise<Result<GenesysApplied>> {
+  try {
+    return payload.channel === 'messenger' ? await applyMessenger(payload, options) : await applyWebChat(payload, options);
+  } catch (error) {
+    return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
+  }
+}
+
+async function applyMessenger(payload: GenesysMessengerPayload, options: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const started = Date.now();
+  const target = options.target ?? (globalThis as GenesysGlobals);
+  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), {
+    timeoutMs,
+    intervalMs: options.intervalMs ?? 100,
+  });
+  if (genesys === undefined) {
+    return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
+  }
+  const keys = Object.keys(payload.options.messaging.customAttributes);
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (result: Result<GenesysApplied>): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const timer = setTimeout(
+      () => settle(failure('timeout', `Genesys did not publish Database.ready or answer ${payload.command} within ${timeoutMs} ms.`)),
+      Math.max(0, timeoutMs - (Date.now() - started)),
+    );
+    try {
+      genesys('subscribe', 'Database.ready', () => {
+        try {
+          genesys(
+            'command',
+            payload.command,
+            payload.options,
+            () => settle({ ok: true, value: { channel: 'messenger', command: payload.command, keys }, diagnostics: [] }),
+            (error: unknown) => settle(failure('vendor_error', `Genesys rejected ${payload.command}: ${reason(error)}.`)),
+          );
+        } catch (error) {
+          settle(failure('vendor_error', `Genesys threw on ${payload.command}: ${reason(error)}.`));
+        }
+      });
+    } catch (error) {
+      settle(failure('vendor_error', `Genesys threw on subscribe: ${reason(error)}.`));
+    }
+  });
+}
+
+async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
+  const keys = Object.keys(payload.data);
+  const existing = options.webChat;
+  if (existing !== undefined) {
+    const config = existing.getConfig();
+    for (const key of keys) config.setConfigProperty(`data.${key}`, payload.data[key]);
+    return { ok: true, value: { channel: 'web-chat', webChat: existing, keys }, diagnostics: [] };
+  }
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const target = options.target ?? (globalThis as GenesysGlobals);
+  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs: options.intervalMs ?? 100 });
+  if (webchatApi === undefined) {
+    return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
+  }
+  return new Promise((resolve) => {
+    webchatApi.create({ ...options.webChatConfig, data: payload.data }, (error, webChat) => {
+      resolve(
+        error
+          ? failure('vendor_error', `ININ.webchat.create failed: ${reason(error)}.`)
+          : { ok: true, value: { channel: 'web-chat', webChat, keys }, diagnostics: [] },
+      );
+    });
+  });
+}
+
+/**
+ * The translator {@link sendGenesysContext} uses: pass `genesysAdapter.toVendor` from
+ * `@visitor-context/genesys`, so that pages which only apply payloads never bundle validation.
+ * @public
+ */
+export type GenesysTranslate = (context: VisitorContext, options?: GenesysToVendorOptions) => Result<GenesysPayload>;
+
+/**
+ * Translates a context with `translate` (usually `genesysAdapter.toVendor`), then applies it like
+ * {@link applyGenesysPayload}. Translation warnings are kept in the result. Only the `messenger` and
+ * `web-chat` channels have a widget to deliver to; others resolve with `not_applied`.
+ * @public
+ */
+export async function sendGenesysContext(
+  context: VisitorContext,
+  translate: GenesysTranslate,
+  options: ApplyGenesysOptions & { readonly translate?: GenesysToVendorOptions } = {},
+): Promise<Result<GenesysApplied>> {
+  let translated: Result<GenesysPayload>;
+  try {
+    translated = translate(context, options.translate);
+  } catch (error) {
+    return failure('adapter_failed', `Translation threw: ${reason(error)}.`);
+  }
+  if (!translated.ok) return translated;
+  const payload = translated.value;
+  if (payload.channel !== 'messenger' && payload.channel !== 'web-chat') {
+    return failure('not_applied', `The ${payload.channel} channel has no widget in the page; send its payload from your own client.`, translated.diagnostics);
+  }
+  const applied = await applyGenesysPayload(payload, options);
+  return applied.ok
+    ? { ...applied, diagnostics: [...translated.diagnostics, ...applied.diagnostics] }
+    : { ok: false, diagnostics: [...translated.diagnostics, ...applied.diagnostics] };
+}

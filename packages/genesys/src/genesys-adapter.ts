@@ -1,0 +1,53 @@
+import * as z from 'zod/mini';
+import { defineAdapter, type VisitorContextAdapter } from '@visitor-context/core';
+import type { GenesysPayload } from './genesys-api.js';
+import { genesysCapabilities } from './genesys-capabilities.js';
+import {
+  GenesysAdapterOptionsSchema,
+  GenesysFromVendorOptionsSchema,
+  GenesysToVendorOptionsSchema,
+  type GenesysAdapterOptions,
+  type GenesysFromVendorOptions,
+  type GenesysToVendorOptions,
+} from './genesys-options.js';
+import { fromGenesys } from './from-genesys.js';
+import { genesysVendorId, toGenesys } from './to-genesys.js';
+
+/**
+ * The Genesys Cloud adapter type: `toVendor` returns a {@link GenesysPayload} discriminated by `channel`.
+ * @public
+ */
+export type GenesysAdapter = VisitorContextAdapter<GenesysPayload, GenesysToVendorOptions, GenesysFromVendorOptions>;
+
+/**
+ * Creates a Genesys Cloud adapter whose `toVendor` produces `options.channel` (default `messenger`) unless a
+ * call asks for another channel. Its `capabilities` describe that default channel.
+ *
+ * @throws `TypeError` for invalid options (a programming error, unlike bad contexts, which never throw).
+ * @public
+ */
+export function createGenesysAdapter(options: GenesysAdapterOptions = {}): GenesysAdapter {
+  const parsed = z.safeParse(GenesysAdapterOptionsSchema, options);
+  if (!parsed.success) throw new TypeError(`Invalid Genesys adapter options: ${z.prettifyError(parsed.error)}`);
+  const defaults = parsed.data;
+  return defineAdapter({
+    vendor: genesysVendorId,
+    capabilities: genesysCapabilities(defaults.channel ?? 'messenger'),
+    toVendorOptions: GenesysToVendorOptionsSchema,
+    fromVendorOptions: GenesysFromVendorOptionsSchema,
+    toVendor: (context, callOptions, diagnostics) => toGenesys(context, { ...defaults, ...definedOnly(callOptions) }, diagnostics),
+    fromVendor: fromGenesys,
+  });
+}
+
+/**
+ * The ready Genesys Cloud adapter for the `messenger` channel (Web Messaging); pass `{ channel }` per call for
+ * another one.
+ * @public
+ */
+export const genesysAdapter: GenesysAdapter = createGenesysAdapter();
+
+/** Drops options given as `undefined`, so they fall back to the adapter's defaults. */
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

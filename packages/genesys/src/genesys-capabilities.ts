@@ -1,0 +1,105 @@
+import { visitorContextFields, type AdapterCapabilities, type AdapterFieldCapability } from '@visitor-context/core';
+import type { GenesysChannel } from './genesys-api.js';
+import {
+  attributeKeyByCanonical,
+  chatCustomFieldCount,
+  chatFieldByCanonical,
+  guestChatPageFieldByCanonical,
+  namespacedSections,
+} from './genesys-fields.js';
+
+const attributeMapPath: Readonly<Record<'messenger' | 'attributes' | 'open-messaging', string>> = {
+  messenger: 'messaging.customAttributes',
+  attributes: 'customAttributes',
+  'open-messaging': 'message.channel.metadata.customAttributes',
+};
+
+const sharedNotes = [
+  'Genesys stores participant data as strings: numbers and booleans are sent as text (value_coerced) and come back as text.',
+  'Inbound, the customer participant of GET /api/v2/conversations/{id} is read; Chat v2 keys carry a `context.` prefix and the default form sends lower-case variants (`firstname`): both are read.',
+  'Inbound keys with no canonical field (addressStreet, phoneType, subject, _genesys_source, …) are kept in vendor.genesys.fields and sent back from there.',
+  'No authoritative limits are published for custom attributes; keep the whole payload to a few KB.',
+];
+
+function customAttributeCapabilities(channel: 'messenger' | 'attributes' | 'open-messaging'): AdapterCapabilities {
+  const map = attributeMapPath[channel];
+  const fields: AdapterFieldCapability[] = [];
+  for (const [canonical, key] of Object.entries(attributeKeyByCanonical)) {
+    fields.push({ canonical, vendorName: `${map}.${key}` });
+  }
+  for (const section of namespacedSections) {
+    for (const name of visitorContextFields[section]) {
+      const canonical = `${section}.${String(name)}`;
+      fields.push({ canonical, vendorName: `${map}["${canonical}"]` });
+    }
+  }
+  fields.push({
+    canonical: 'attributes.*',
+    vendorName: `${map}.<key>`,
+    valueType: 'string',
+    note: 'A key that would read back as another field (e.g. `email`, `customField1`, `page.x`, `_genesys_x`, any case) travels as `attributes.<key>` (field_renamed).',
+  });
+  const notes =
+    channel === 'messenger'
+      ? [
+          'Issue Database commands only after `Database.ready`; the ./browser runtime and the snippet wait for it.',
+          '`Database.set` merges shallowly into the stored custom attributes, `Database.update` merges deeply (option `command`).',
+          'Attributes travel with the next message the visitor sends: set them before the first message, on every page load (Messenger does not keep them across reloads). Removing one later does not recall what was sent.',
+        ]
+      : [
+          'Attributes travel with a message: send them with the first message of the conversation.',
+          'Custom attributes belong at message.channel.metadata.customAttributes; Genesys ignores the deprecated top-level channel.metadata from 5 June 2026.',
+        ];
+  return { directions: ['toVendor', 'fromVendor'], fields, limits: {}, notes: [...notes, ...sharedNotes] };
+}
+
+function chatCapabilities(channel: 'web-chat' | 'guest-chat'): AdapterCapabilities {
+  const container = channel === 'web-chat' ? 'data' : 'memberInfo.customFields';
+  const fields: AdapterFieldCapability[] = [];
+  if (channel === 'guest-chat') fields.push({ canonical: 'visitor.name', vendorName: 'memberInfo.displayName' });
+  else {
+    fields.push({
+      canonical: 'visitor.name',
+      vendorName: `${container}.firstName + ${container}.lastName`,
+      directions: ['toVendor'],
+      note: 'Sent only when firstName and lastName are absent, split at the last space (value_guessed).',
+    });
+  }
+  const named = channel === 'guest-chat' ? { ...chatFieldByCanonical, ...guestChatPageFieldByCanonical } : chatFieldByCanonical;
+  for (const [canonical, key] of Object.entries(named)) {
+    fields.push({
+      canonical,
+      vendorName: `${container}.${key}`,
+      ...(canonical === 'visitor.email' && channel === 'web-chat'
+        ? { note: 'Not in the jsapi-v1 documented data list; Chat v2 passes it to customFields, where email is documented.' }
+        : {}),
+    });
+  }
+  fields.push({
+    canonical: 'attributes.*',
+    vendorName: `${container}.customFieldN (label: customFieldNLabel)`,
+    valueType: 'string',
+    note: `At most ${chatCustomFieldCount}, in order; the key is the label. The rest is a field_dropped warning.`,
+  });
+  const notes = [
+    'Legacy product: Genesys points Genesys Cloud customers to Web Messaging.',
+    `Only ${chatCustomFieldCount} custom fields fit, and Interaction Details shows only those ${chatCustomFieldCount}.`,
+    channel === 'web-chat'
+      ? 'The widget records the page and browser itself (context._genesys_url, …); page and device fields are not sent.'
+      : 'memberInfo.customFields also carries the page and browser as _genesys_url, _genesys_pageTitle, _genesys_referrer, _genesys_browser and _genesys_OS.',
+  ];
+  return {
+    directions: ['toVendor', 'fromVendor'],
+    fields,
+    limits: { maxEntries: chatCustomFieldCount },
+    notes: [...notes, ...sharedNotes],
+  };
+}
+
+/**
+ * What the adapter carries on one channel. The adapter's `capabilities` are those of its default channel.
+ * @public
+ */
+export function genesysCapabilities(channel: GenesysChannel): AdapterCapabilities {
+  return channel === 'web-chat' || channel === 'guest-chat' ? chatCapabilities(channel) : customAttributeCapabilities(channel);
+}
