@@ -1,0 +1,73 @@
+import * as z from 'zod/mini';
+import { defineAdapter, formatPath, type VisitorContextAdapter } from '@visitor-context/core';
+import type { Comm100Payload } from './comm100-api.js';
+import { comm100Capabilities } from './comm100-capabilities.js';
+import {
+  Comm100AdapterOptionsSchema,
+  Comm100FromVendorOptionsSchema,
+  Comm100ToVendorOptionsSchema,
+  type Comm100AdapterOptions,
+  type Comm100FromVendorOptions,
+  type Comm100ToVendorOptions,
+} from './comm100-options.js';
+import { fromComm100 } from './from-comm100.js';
+import { comm100WebhookMaxDepth, defaultComm100WebhookMaxBytes } from './parse-comm100-webhook.js';
+import { toComm100 } from './to-comm100.js';
+
+/**
+ * The Comm100 adapter: `toVendor` gives the payload for the Visitor-side JavaScript API, `fromVendor` reads a
+ * webhook payload (any event, parsed or raw JSON text).
+ * @public
+ */
+export type Comm100Adapter = VisitorContextAdapter<Comm100Payload, Comm100ToVendorOptions, Comm100FromVendorOptions>;
+
+function buildAdapter(capabilitiesFor: Comm100AdapterOptions): Comm100Adapter {
+  return defineAdapter<Comm100Payload, Comm100ToVendorOptions, Comm100FromVendorOptions>({
+    vendor: 'comm100',
+    capabilities: comm100Capabilities(capabilitiesFor.fieldVariables),
+    toVendorOptions: Comm100ToVendorOptionsSchema,
+    fromVendorOptions: Comm100FromVendorOptionsSchema,
+    inboundLimits: { maxBytes: defaultComm100WebhookMaxBytes, maxDepth: comm100WebhookMaxDepth },
+    toVendor: toComm100,
+    fromVendor: fromComm100,
+  });
+}
+
+/**
+ * The ready-made Comm100 adapter, without defaults: every attribute is sent as a custom variable (with a
+ * `custom_variables_unverified` warning, since it cannot know which names are defined).
+ * @public
+ */
+export const comm100Adapter: Comm100Adapter = buildAdapter({});
+
+/**
+ * Creates a Comm100 adapter with defaults for both directions (per-call options override them), e.g. the
+ * custom variable names defined in your Control Panel. Its capabilities include the fields you map with
+ * `fieldVariables`.
+ * @throws TypeError when the options are invalid (a programming error, found at start-up).
+ * @public
+ */
+export function createComm100Adapter(options: Comm100AdapterOptions = {}): Comm100Adapter {
+  const parsed = z.safeParse(Comm100AdapterOptionsSchema, options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = (issue?.path ?? []).filter((segment): segment is string | number => typeof segment !== 'symbol');
+    throw new TypeError(`Invalid Comm100 adapter option ${formatPath(path)}: ${issue?.message ?? 'invalid'}.`);
+  }
+  const defaults = parsed.data;
+  const inner = buildAdapter(defaults);
+  const { customVariables, fieldVariables, prechat, skipPrechat, strict } = defaults;
+  const toDefaults = withoutUndefined({ customVariables, fieldVariables, prechat, skipPrechat, strict });
+  const fromDefaults = withoutUndefined({ fieldVariables, strict });
+  return {
+    vendor: inner.vendor,
+    specVersion: inner.specVersion,
+    capabilities: inner.capabilities,
+    toVendor: (context, callOptions) => inner.toVendor(context, { ...toDefaults, ...callOptions }),
+    fromVendor: (input, callOptions) => inner.fromVendor(input, { ...fromDefaults, ...callOptions }),
+  };
+}
+
+function withoutUndefined<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}

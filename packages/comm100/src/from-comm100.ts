@@ -1,0 +1,205 @@
+import {
+  defaultVisitorContextLimits,
+  readContextField,
+  writeContextField,
+  type DiagnosticPath,
+  type Diagnostics,
+  type JsonObject,
+  type JsonValue,
+  type MutableVisitorContext,
+  type VisitorContext,
+} from '@visitor-context/core';
+import { comm100VisitorFieldMap } from './comm100-capabilities.js';
+import type { Comm100CanonicalFieldName, Comm100FromVendorOptions } from './comm100-options.js';
+import { normalizeComm100Webhook, validateComm100Webhook } from './parse-comm100-webhook.js';
+
+const { maxStringLength, maxAttributes } = defaultVisitorContextLimits;
+const visitorFields = new Map(comm100VisitorFieldMap);
+
+/** Where custom data sits in a webhook, in the order later sources override earlier ones. */
+const attributeSources = [
+  ['visitor', 'custom_fields'],
+  ['visitor', 'custom_variables'],
+  ['chat', 'custom_fields'],
+  ['chat', 'custom_variable'],
+  ['offline_message', 'custom_fields'],
+  ['offline_message', 'custom_variable'],
+] as const;
+
+/** Keys the canonical model refuses anywhere, because they can pollute prototypes. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Translates a Comm100 webhook payload (any event) into a canonical context: the visitor's identity, page,
+ * device and location into their canonical fields, custom fields and custom variables into `attributes`,
+ * and everything else into `vendor.comm100`. The chat transcript is left out (it may be far larger than a
+ * context may be); `parseComm100WebhookEvent` and `handleComm100Webhook` deliver it.
+ */
+export function fromComm100(payload: JsonValue, options: Comm100FromVendorOptions, diagnostics: Diagnostics): MutableVisitorContext {
+  const normalized = normalizeComm100Webhook(payload);
+  if (validateComm100Webhook(normalized, diagnostics) === undefined || !isObject(normalized)) return {};
+  const context: MutableVisitorContext = {};
+  const bag: JsonObject = {};
+  for (const [key, value] of Object.entries(normalized)) {
+    if (key !== 'visitor') bag[key] = value;
+  }
+  omitTranscript(bag, options, diagnostics);
+
+  const visitor = normalized['visitor'];
+  const vendorKeyOf = new Map<string, string>();
+  if (isObject(visitor)) {
+    const visitorBag: JsonObject = {};
+    for (const [key, value] of Object.entries(visitor)) {
+      const canonical = visitorFields.get(key);
+      if (canonical === undefined || !writeText(context, canonical, key, value, diagnostics)) visitorBag[key] = value;
+      else vendorKeyOf.set(canonical, key);
+    }
+    bag['visitor'] = visitorBag;
+  }
+
+  const variableFields = new Map(
+    Object.entries(options.fieldVariables ?? {}).map(([canonical, variable]) => [variable as string, canonical]),
+  );
+  for (const [section, key] of attributeSources) {
+    const owner = normalized[section];
+    const items = isObject(owner) ? owner[key] : undefined;
+    if (!Array.isArray(items)) continue;
+    items.forEach((item, index) => {
+      if (!isObject(item) || typeof item['name'] !== 'string') return;
+      const path = [section, key, index, 'value'];
+      const canonical = key === 'custom_fields' ? undefined : variableFields.get(item['name']);
+      if (canonical !== undefined) {
+        readFieldVariable(context, bag, canonical, item['value'], vendorKeyOf, path, diagnostics);
+      } else {
+        writeAttribute(context, item['name'], item['value'], path, diagnostics);
+      }
+    });
+  }
+
+  context.vendor = { comm100: fitStrings(bag, ['vendor', 'comm100'], diagnostics) as JsonObject };
+  return context;
+}
+
+function omitTranscript(bag: JsonObject, options: Comm100FromVendorOptions, diagnostics: Diagnostics): void {
+  const chat = bag['chat'];
+  if (!isObject(chat) || !Object.hasOwn(chat, 'chat_transcript')) return;
+  const { chat_transcript: transcript, ...rest } = chat;
+  bag['chat'] = rest;
+  if (options.transcriptDelivered) return;
+  diagnostics.warning(
+    'transcript_omitted',
+    ['chat', 'chat_transcript'],
+    `The chat transcript (${Array.isArray(transcript) ? transcript.length : 0} lines) is not put into the context, which is limited in size. Read it from the typed event of parseComm100WebhookEvent or handleComm100Webhook.`,
+  );
+}
+
+/** Writes a vendor value into a fixed canonical string field; false when it is no text and stays in the bag. */
+function writeText(
+  context: MutableVisitorContext,
+  canonical: string,
+  vendorKey: string,
+  value: JsonValue,
+  diagnostics: Diagnostics,
+): boolean {
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    diagnostics.warning('value_coerced', canonicalPath(canonical), `Comm100 sent visitor.${vendorKey} as ${typeof value} ${String(value)}; ${canonical} holds it as text.`);
+    value = String(value);
+  }
+  if (typeof value !== 'string') return false;
+  // Comm100 sends "" for an email nobody entered; the canonical model has no empty email, so it means "none".
+  if (canonical === 'visitor.email' && value === '') return true;
+  writeContextField(context, canonical, fit(value, canonicalPath(canonical), diagnostics));
+  return true;
+}
+
+function readFieldVariable(
+  context: MutableVisitorContext,
+  bag: JsonObject,
+  canonical: string,
+  value: JsonValue | undefined,
+  vendorKeyOf: Map<string, string>,
+  path: DiagnosticPath,
+  diagnostics: Diagnostics,
+): void {
+  if (value === undefined || value === null) return;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const measured = readContextField(context as VisitorContext, canonical);
+  const vendorKey = vendorKeyOf.get(canonical);
+  const visitorBag = bag['visitor'];
+  // The custom variable was set on purpose, so it wins; Comm100's own measurement stays in the bag.
+  if (measured !== undefined && vendorKey !== undefined && isObject(visitorBag)) visitorBag[vendorKey] = measured;
+  if (typeof value !== 'string') {
+    diagnostics.warning('value_coerced', canonicalPath(canonical), `The custom variable for ${canonical} is not text (${JSON.stringify(value).slice(0, 40)}); it was converted to text.`);
+  }
+  writeContextField(context, canonical, fit(text, path, diagnostics));
+}
+
+function writeAttribute(
+  context: MutableVisitorContext,
+  name: string,
+  value: JsonValue | undefined,
+  path: DiagnosticPath,
+  diagnostics: Diagnostics,
+): void {
+  if (value === undefined || value === null) return;
+  const attributePath = ['attributes', name];
+  if (prototypeKeys.has(name)) {
+    diagnostics.warning('field_dropped', attributePath, `"${name}" cannot be an attribute key (it can pollute prototypes); it is only kept in vendor.comm100.`);
+    return;
+  }
+  let attribute: string | number | boolean;
+  if (typeof value === 'object') {
+    diagnostics.warning('value_coerced', attributePath, `Comm100 sent ${name}'s value as ${Array.isArray(value) ? 'an array' : 'an object'}; the attribute holds its JSON text.`);
+    attribute = fit(JSON.stringify(value), attributePath, diagnostics);
+  } else {
+    attribute = typeof value === 'string' ? fit(value, attributePath, diagnostics) : value;
+  }
+  const attributes = (context.attributes ??= {});
+  if (Object.hasOwn(attributes, name)) {
+    if (attributes[name] !== attribute) {
+      diagnostics.warning(
+        'attribute_conflict',
+        attributePath,
+        `Comm100 sent two values for "${name}"; the one at ${path.slice(0, 2).join('.')} wins (chat and offline message data over the visitor's, custom variables over custom fields). Both stay in vendor.comm100.`,
+      );
+    }
+  } else if (Object.keys(attributes).length >= maxAttributes) {
+    diagnostics.warning('field_dropped', attributePath, `More than ${maxAttributes} custom fields and variables; "${name}" is only kept in vendor.comm100.`);
+    return;
+  }
+  writeContextField(context, `attributes.${name}`, attribute);
+}
+
+function canonicalPath(canonical: string): string[] {
+  const dot = canonical.indexOf('.');
+  return [canonical.slice(0, dot), canonical.slice(dot + 1)];
+}
+
+function fit(text: string, path: DiagnosticPath, diagnostics: Diagnostics): string {
+  if (text.length <= maxStringLength) return text;
+  diagnostics.warning(
+    'value_truncated',
+    path,
+    `This value has ${text.length} characters; a context keeps ${maxStringLength}, so it was truncated. The typed webhook event has it whole.`,
+  );
+  return text.slice(0, maxStringLength);
+}
+
+/** Truncates every over-long string in a bag value, so that one long message cannot fail the whole context. */
+function fitStrings(value: JsonValue, path: (string | number)[], diagnostics: Diagnostics): JsonValue {
+  if (typeof value === 'string') return fit(value, path, diagnostics);
+  if (Array.isArray(value)) return value.map((item, index) => fitStrings(item, [...path, index], diagnostics));
+  if (!isObject(value)) return value;
+  const copy: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (prototypeKeys.has(key)) {
+      diagnostics.warning('field_dropped', [...path, key], `Comm100 sent a "${key}" key, which a context refuses anywhere (it can pollute prototypes); it was left out.`);
+      continue;
+    }
+    Object.defineProperty(copy, key, { value: fitStrings(item, [...path, key], diagnostics), enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}

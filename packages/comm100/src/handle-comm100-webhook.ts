@@ -1,0 +1,148 @@
+import { Diagnostics, parseJson, type Diagnostic, type Result, type VisitorContext } from '@visitor-context/core';
+import { comm100Adapter, type Comm100Adapter } from './comm100-adapter.js';
+import type { Comm100WebhookEvent } from './comm100-api.js';
+import type { Comm100CanonicalFieldName } from './comm100-options.js';
+import {
+  comm100WebhookMaxDepth,
+  defaultComm100WebhookMaxBytes,
+  normalizeComm100Webhook,
+  validateComm100Webhook,
+} from './parse-comm100-webhook.js';
+
+/** Options of {@link handleComm100Webhook}. @public */
+export interface HandleComm100WebhookOptions {
+  /** Largest body accepted, in bytes; default 1 MiB (a `chat_ended` event carries the whole transcript). */
+  readonly maxBodyBytes?: number;
+  /** The adapter that builds the context, e.g. one from `createComm100Adapter` with your defaults; default `comm100Adapter`. */
+  readonly adapter?: Comm100Adapter;
+  /** Custom variables to read into canonical fields instead of attributes, e.g. `{ 'visitor.id': 'user_id' }`. */
+  readonly fieldVariables?: Readonly<Partial<Record<Comm100CanonicalFieldName, string>>>;
+  /** Turn every warning of the context translation into an error. */
+  readonly strict?: boolean;
+}
+
+/**
+ * A received webhook: the typed, normalized event (with the full chat transcript) and its canonical context.
+ * @public
+ */
+export interface Comm100Webhook {
+  /** The event, validated and normalized (ISO dates, named statuses, transcript lines). */
+  readonly event: Comm100WebhookEvent;
+  /** The visitor context the event describes; Comm100-only data is in `vendor.comm100`. */
+  readonly context: VisitorContext;
+}
+
+/**
+ * Reads a Comm100 webhook from a web-standard `Request` (Node 18+, edge runtimes, Hono, Next.js route
+ * handlers…). Never throws: the result is the typed event with its context, or an error saying why.
+ *
+ * @remarks
+ * Checks, in order: the method is POST (`method_not_allowed`), the content type is JSON
+ * (`unsupported_content_type`), the body is within `maxBodyBytes` (`too_large`, checked on the declared length
+ * and again while reading, so an oversize body is never buffered), the body is UTF-8 JSON without prototype
+ * keys (`invalid_json`, `forbidden_key`, `too_deep`), and the event matches its schema (`unknown_event`,
+ * `invalid_type`). Comm100 does not sign webhooks: keep the URL secret (e.g. a random path segment) and use
+ * HTTPS. Use {@link comm100WebhookStatus} for the HTTP status to answer with.
+ * @public
+ */
+export async function handleComm100Webhook(request: Request, options: HandleComm100WebhookOptions = {}): Promise<Result<Comm100Webhook>> {
+  const diagnostics = new Diagnostics();
+  try {
+    const maxBytes = options.maxBodyBytes ?? defaultComm100WebhookMaxBytes;
+    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+      diagnostics.error('invalid_option', ['maxBodyBytes'], 'maxBodyBytes must be a positive whole number of bytes.');
+      return diagnostics.toFailure();
+    }
+    if (request.method !== 'POST') {
+      diagnostics.error('method_not_allowed', [], `Comm100 posts webhooks; got a ${request.method} request.`);
+      return diagnostics.toFailure();
+    }
+    const contentType = checkContentType(request.headers.get('content-type'));
+    if (contentType !== undefined) {
+      diagnostics.error('unsupported_content_type', [], contentType);
+      return diagnostics.toFailure();
+    }
+    const body = await readBody(request, maxBytes);
+    if (typeof body !== 'string') {
+      diagnostics.add([body]);
+      return diagnostics.toFailure();
+    }
+    const payload = parseJson(body, { maxBytes, maxDepth: comm100WebhookMaxDepth });
+    if (!payload.ok) return payload;
+    const event = validateComm100Webhook(normalizeComm100Webhook(payload.value), diagnostics);
+    if (event === undefined) return diagnostics.toFailure();
+    const adapter = options.adapter ?? comm100Adapter;
+    const context = adapter.fromVendor(payload.value, {
+      transcriptDelivered: true,
+      ...(options.fieldVariables === undefined ? {} : { fieldVariables: options.fieldVariables }),
+      ...(options.strict === undefined ? {} : { strict: options.strict }),
+    });
+    if (!context.ok) return context;
+    return { ok: true, value: { event, context: context.value }, diagnostics: context.diagnostics };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    diagnostics.error('body_unreadable', [], `The webhook request could not be read (${reason}).`);
+    return diagnostics.toFailure();
+  }
+}
+
+/** A reason the content type is refused, or `undefined` when it is JSON in UTF-8. */
+function checkContentType(header: string | null): string | undefined {
+  if (header === null) return 'The request has no Content-Type; Comm100 sends application/json.';
+  const [mediaType = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (mediaType !== 'application/json') return `The Content-Type is ${header.slice(0, 100)}; Comm100 sends application/json.`;
+  const charset = parameters.find((parameter) => parameter.startsWith('charset='));
+  if (charset !== undefined && !/^charset="?utf-8"?$/.test(charset)) return `The body must be UTF-8; got ${charset.slice(0, 40)}.`;
+  return undefined;
+}
+
+/** The body as text, or the diagnostic saying why it cannot be used; stops reading past `maxBytes`. */
+async function readBody(request: Request, maxBytes: number): Promise<string | Diagnostic> {
+  const tooLarge: Diagnostic = {
+    code: 'too_large',
+    severity: 'error',
+    path: [],
+    message: `The webhook body is larger than ${maxBytes} bytes. Raise maxBodyBytes if your chats are that long.`,
+  };
+  const declared = request.headers.get('content-length');
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return tooLarge;
+  if (request.body === null) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { code: 'invalid_json', severity: 'error', path: [], message: 'The webhook body is not valid UTF-8 text.' };
+  }
+}
+
+/**
+ * The HTTP status to answer a webhook with: 200 when it was handled, 405 / 413 / 415 for a wrong method, an
+ * oversize body or a wrong content type, 400 for anything else. Comm100 retries failed deliveries.
+ * @public
+ */
+export function comm100WebhookStatus(result: Result<unknown>): number {
+  if (result.ok) return 200;
+  const codes = new Set(result.diagnostics.filter((item) => item.severity === 'error').map((item) => item.code));
+  if (codes.has('method_not_allowed')) return 405;
+  if (codes.has('unsupported_content_type')) return 415;
+  if (codes.has('too_large')) return 413;
+  return 400;
+}

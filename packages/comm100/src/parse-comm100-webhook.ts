@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import {
+  checkJsonValue,
+  Diagnostics,
+  formatPath,
+  parseJson,
+  type JsonLimits,
+  type JsonObject,
+  type JsonValue,
+  type Result,
+} from '@visitor-context/core';
+import { Comm100WebhookEventSchema, comm100WebhookEventNames, type Comm100WebhookEvent } from './comm100-api.js';
+import { comm100VisitorStatusName, parseComm100Date, splitComm100Transcript } from './comm100-values.js';
+
+/**
+ * Largest webhook body accepted by default: 1 MiB, because a `chat_ended` event carries the whole
+ * transcript.
+ * @public
+ */
+export const defaultComm100WebhookMaxBytes = 1024 * 1024;
+
+/**
+ * Deepest webhook accepted. Comm100 payloads are about 4 levels deep; this bound keeps the `vendor.comm100`
+ * bag (2 levels below the context root) within the canonical model's depth limit of 16.
+ */
+export const comm100WebhookMaxDepth = 14;
+
+/** The objects of a webhook whose top-level values may be Microsoft JSON dates. */
+const sectionsWithDates = ['visitor', 'chat', 'wrapup', 'offline_message'] as const;
+
+const isObject = (value: JsonValue | undefined): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Rewrites Comm100's encodings in a checked payload, without touching user-entered values: `/Date(ms)/`
+ * strings directly on the event or its visitor, chat, wrap-up or offline message become ISO 8601, the visitor
+ * gets `status_name`, and the chat transcript becomes a list of lines. Returns a fresh copy.
+ */
+export function normalizeComm100Webhook(payload: JsonValue): JsonValue {
+  if (!isObject(payload)) return payload;
+  const normalized = convertDates(payload);
+  for (const section of sectionsWithDates) {
+    const value = normalized[section];
+    if (isObject(value)) normalized[section] = convertDates(value);
+  }
+  const visitor = normalized['visitor'];
+  if (isObject(visitor) && typeof visitor['status'] === 'number') {
+    const name = comm100VisitorStatusName(visitor['status']);
+    if (name !== undefined) visitor['status_name'] = name;
+  }
+  const chat = normalized['chat'];
+  if (isObject(chat) && typeof chat['chat_transcript'] === 'string') {
+    chat['chat_transcript'] = splitComm100Transcript(chat['chat_transcript']);
+  }
+  return normalized;
+}
+
+function convertDates(object: JsonObject): JsonObject {
+  const copy: JsonObject = {};
+  for (const [key, value] of Object.entries(object)) {
+    const date = typeof value === 'string' ? parseComm100Date(value) : undefined;
+    copy[key] = date ?? value;
+  }
+  return copy;
+}
+
+/**
+ * Validates a checked, normalized payload against the webhook schemas, reporting problems on `diagnostics`.
+ * Returns the typed event, or `undefined` when an error was reported.
+ */
+export function validateComm100Webhook(normalized: JsonValue, diagnostics: Diagnostics): Comm100WebhookEvent | undefined {
+  if (!isObject(normalized)) {
+    diagnostics.error('not_an_object', [], 'A Comm100 webhook body is a JSON object like {"event":"chat_started","visitor":{…}}.');
+    return undefined;
+  }
+  const event = normalized['event'];
+  if (typeof event !== 'string' || !(comm100WebhookEventNames as readonly string[]).includes(event)) {
+    diagnostics.error(
+      'unknown_event',
+      ['event'],
+      `${typeof event === 'string' ? `"${event.slice(0, 64)}" is not` : 'The payload has no'} Comm100 webhook event name (expected one of ${comm100WebhookEventNames.join(', ')}). Check the webhook's configuration in Control Panel › Apps & Integrations › Webhooks.`,
+    );
+    return undefined;
+  }
+  const parsed = z.safeParse(Comm100WebhookEventSchema, normalized);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    diagnostics.error('invalid_type', path, `${formatPath(path)} does not match Comm100's "${event}" event: ${issue.message}.`);
+  }
+  return undefined;
+}
+
+/**
+ * Parses a Comm100 webhook body (its raw JSON text, or the already parsed value) into a typed, normalized
+ * event. Never throws.
+ *
+ * @remarks
+ * The JSON goes through core's safe parsing (size and depth limits, prototype-pollution keys refused), then
+ * the event's zod schema. Dates become ISO 8601, `visitor.status_name` names the status code, and
+ * `chat.chat_transcript` becomes a list of lines. Unknown event names fail with `unknown_event`.
+ * @public
+ */
+export function parseComm100WebhookEvent(input: unknown, limits: Partial<JsonLimits> = {}): Result<Comm100WebhookEvent> {
+  const jsonLimits = { maxBytes: defaultComm100WebhookMaxBytes, maxDepth: comm100WebhookMaxDepth, ...limits };
+  const payload = typeof input === 'string' ? parseJson(input, jsonLimits) : checkJsonValue(input, jsonLimits);
+  if (!payload.ok) return payload;
+  const diagnostics = new Diagnostics();
+  const event = validateComm100Webhook(normalizeComm100Webhook(payload.value), diagnostics);
+  return event === undefined ? diagnostics.toFailure() : diagnostics.toResult(event);
+}
