@@ -1,0 +1,128 @@
+import { Diagnostics, waitFor, type Result } from '@visitor-context/core';
+import type { GiosgVisitorSubmission } from './giosg-api.js';
+
+/** The part of giosg's page API this runtime uses (`giosg.api.visitor`, promises are jQuery-style thenables). */
+interface GiosgVisitorApi {
+  submit(...args: unknown[]): PromiseLike<unknown>;
+  remove(key: string): PromiseLike<unknown>;
+  removeAll(): PromiseLike<unknown>;
+}
+
+/** The page globals giosg defines: the `_giosg` queue/function and, once loaded, `giosg.api`. */
+interface GiosgPage {
+  _giosg?: ((...args: unknown[]) => void) & { _e?: unknown[] };
+  giosg?: { api?: { visitor?: GiosgVisitorApi } };
+}
+
+/**
+ * Options of the giosg browser runtime.
+ * @public
+ */
+export interface GiosgBrowserOptions {
+  /** Give up after this many milliseconds (the call stays queued for giosg). Default 10,000. */
+  readonly timeoutMs?: number;
+  /** Check this often, in milliseconds. Default 50. */
+  readonly intervalMs?: number;
+  /**
+   * Define giosg's queue (`_giosg`) when the page has none yet, exactly as giosg's tag does, so calls made
+   * before the tag is added are kept. Default false: wait for the page's giosg tag.
+   */
+  readonly defineQueue?: boolean;
+  /** The window to talk to; default the global one. */
+  readonly window?: object;
+}
+
+/** What the browser runtime did: giosg confirmed it (`applied`). Failures carry `timeout`, `vendor_error` or `not_applied`. @public */
+export type GiosgApplied = 'applied';
+
+/**
+ * Submits a ready giosg submission (from `toVendor`, or signed on your server) in the live page, through giosg's
+ * queue, and resolves once giosg has answered. Works before and after giosg's script has loaded. Never throws
+ * and never rejects.
+ * @public
+ */
+export function applyGiosgSubmission(submission: GiosgVisitorSubmission, options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
+  const args: unknown[] = [submission.visitorData, submission.signingAlgorithm, submission.replaceExisting];
+  if (submission.rooms !== undefined) args.push(submission.rooms);
+  return callVisitorApi((api) => api.submit(...args), 'submit the visitor data', options);
+}
+
+/**
+ * Removes visitor data from giosg, e.g. on logout: the given keys (`remove`), or everything (`removeAll`).
+ * Never throws and never rejects.
+ * @public
+ */
+export function removeGiosgVisitorData(keys?: readonly string[], options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
+  return callVisitorApi(
+    (api) => (keys === undefined ? api.removeAll() : chain(keys.map((key) => () => api.remove(key)))),
+    'remove the visitor data',
+    options,
+  );
+}
+
+async function callVisitorApi(
+  call: (api: GiosgVisitorApi) => PromiseLike<unknown>,
+  what: string,
+  options: GiosgBrowserOptions,
+): Promise<Result<GiosgApplied>> {
+  const diagnostics = new Diagnostics();
+  const { timeoutMs = 10_000, intervalMs = 50 } = options;
+  const started = Date.now();
+  try {
+    const page = (options.window ?? globalThis) as GiosgPage;
+    if (options.defineQueue === true && typeof page._giosg !== 'function') {
+      const queue = function (...args: unknown[]): void {
+        (queue._e ??= []).push(args);
+      } as NonNullable<GiosgPage['_giosg']>;
+      page._giosg = queue;
+    }
+    const giosg = await waitFor(() => (typeof page._giosg === 'function' ? page._giosg : undefined), { timeoutMs, intervalMs });
+    if (giosg === undefined) {
+      diagnostics.error('timeout', [], `giosg's tag is not on the page (no _giosg after ${timeoutMs} ms), so nothing was sent. Add the giosg tag, or pass defineQueue: true.`);
+      return diagnostics.toFailure();
+    }
+    let outcome: { readonly ok: true } | { readonly ok: false; readonly reason: string } | undefined;
+    // The function form runs once giosg has loaded and gives access to its promise, unlike the tuple form.
+    giosg(() => {
+      try {
+        const api = page.giosg?.api?.visitor;
+        if (api === undefined) throw new Error('giosg.api.visitor is missing');
+        call(api).then(
+          () => (outcome = { ok: true }),
+          (error: unknown) => (outcome = { ok: false, reason: describe(error) }),
+        );
+      } catch (error) {
+        outcome = { ok: false, reason: describe(error) };
+      }
+    });
+    const remaining = Math.max(0, timeoutMs - (Date.now() - started));
+    const settled = await waitFor(() => outcome, { timeoutMs: remaining, intervalMs });
+    if (settled === undefined) {
+      diagnostics.error('timeout', [], `giosg did not load within ${timeoutMs} ms; the call stays queued and giosg will ${what} when it loads.`);
+      return diagnostics.toFailure();
+    }
+    if (!settled.ok) {
+      diagnostics.error('vendor_error', [], `giosg refused to ${what}: ${settled.reason}.`);
+      return diagnostics.toFailure();
+    }
+    return diagnostics.toResult('applied');
+  } catch (error) {
+    diagnostics.error('not_applied', [], `Could not ${what}: ${describe(error)}.`);
+    return diagnostics.toFailure();
+  }
+}
+
+function chain(steps: readonly (() => PromiseLike<unknown>)[]): PromiseLike<unknown> {
+  return steps.reduce<PromiseLike<unknown>>((previous, step) => previous.then(step), Promise.resolve());
+}
+
+/** giosg rejects with a jqXHR-like object (HTTP 400 for bad signatures) or an Error. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null) {
+    const { status, responseText, message } = error as { status?: unknown; responseText?: unknown; message?: unknown };
+    if (typeof message === 'string') return message;
+    if (typeof status === 'number') return `HTTP ${status}${typeof responseText === 'string' ? ` ${responseText.slice(0, 200)}` : ''}`;
+  }
+  return String(error);
+}

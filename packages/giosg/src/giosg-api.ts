@@ -1,0 +1,80 @@
+import * as z from 'zod/mini';
+
+/**
+ * A room the visitor data is attached to: giosg accepts either the room's (legacy) id from the console's
+ * room settings, or its name. Without rooms, giosg uses the domain room.
+ * @public
+ */
+export const GiosgRoomSchema = z.union([z.strictObject({ id: z.string().check(z.minLength(1)) }), z.strictObject({ name: z.string().check(z.minLength(1)) })]);
+
+/** A giosg room reference: `{ id }` or `{ name }`. @public */
+export type GiosgRoom = z.infer<typeof GiosgRoomSchema>;
+
+/** The JWT algorithms this package signs with (giosg also documents RS256/384/512, which need a key registration process giosg does not document). @public */
+export const GiosgJwtAlgorithmSchema = z.enum(['HS256', 'HS384', 'HS512']);
+
+/** A JWT algorithm this package signs with. @public */
+export type GiosgJwtAlgorithm = z.infer<typeof GiosgJwtAlgorithmSchema>;
+
+/** giosg's weak legacy checksum algorithms (`_checksum` field), for old accounts only. @public */
+export const GiosgChecksumAlgorithmSchema = z.enum(['md5', 'sha1']);
+
+/** A legacy checksum algorithm. @public */
+export type GiosgChecksumAlgorithm = z.infer<typeof GiosgChecksumAlgorithmSchema>;
+
+/** Every `signing_algorithm` argument of `_giosg('visitor', 'submit', …)` this package emits. @public */
+export const GiosgSigningAlgorithmSchema = z.enum(['plain', 'HS256', 'HS384', 'HS512', 'md5', 'sha1']);
+
+/** The `signing_algorithm` argument of a visitor submission. @public */
+export type GiosgSigningAlgorithm = z.infer<typeof GiosgSigningAlgorithmSchema>;
+
+/**
+ * giosg visitor data: a JSON object with any keys. `username` renames the visitor in the console.
+ * @public
+ */
+export const GiosgVisitorDataSchema = z.record(z.string(), z.json());
+
+/** giosg visitor data (the `visitor_data` argument). @public */
+export type GiosgVisitorData = z.infer<typeof GiosgVisitorDataSchema>;
+
+/**
+ * One `_giosg('visitor', 'submit', visitorData, signingAlgorithm, replaceExisting, rooms)` call, as data.
+ *
+ * @remarks
+ * `visitorData` is the data object for `plain` and the legacy checksums, or the compact JWT string that replaces
+ * it for `HS256`/`HS384`/`HS512`.
+ * @public
+ */
+export const GiosgVisitorSubmissionSchema = z.strictObject({
+  visitorData: z.union([GiosgVisitorDataSchema, z.string()]),
+  signingAlgorithm: GiosgSigningAlgorithmSchema,
+  replaceExisting: z.boolean(),
+  rooms: z.optional(z.array(GiosgRoomSchema)),
+});
+
+/** One visitor data submission to giosg; render it with `renderGiosgSubmission` or apply it with `./browser`. @public */
+export type GiosgVisitorSubmission = z.infer<typeof GiosgVisitorSubmissionSchema>;
+
+/**
+ * One entry of a chat's `api_data` in giosg's REST chats listing: data submitted for the visitor through the
+ * APIs. Values are documented as strings; other JSON values are accepted and kept.
+ * @public
+ */
+export const GiosgApiDataItemSchema = z.object({ name: z.string(), value: z.json() });
+
+/** One `api_data` entry. @public */
+export type GiosgApiDataItem = z.infer<typeof GiosgApiDataItemSchema>;
+
+/**
+ * A chat of `GET /api/v5/orgs/<organization_id>/chats` (one item of `results`). Only `api_data` is required;
+ * every other attribute is kept in `vendor.giosg.chat`.
+ * @public
+ */
+export const GiosgChatSchema = z.looseObject({
+  api_data: z.array(GiosgApiDataItemSchema),
+  start_url: z.optional(z.nullable(z.string())),
+  start_url_title: z.optional(z.nullable(z.string())),
+});
+
+/** A chat from giosg's REST chats listing. @public */
+export type GiosgChat = z.infer<typeof GiosgChatSchema>;

@@ -1,0 +1,118 @@
+import * as z from 'zod/mini';
+import { formatPath, type Diagnostics, type JsonValue, type VisitorContext } from '@visitor-context/core';
+import { GiosgRoomSchema, type GiosgRoom, type GiosgVisitorData, type GiosgVisitorSubmission } from './giosg-api.js';
+import { attributeVendorKey, visitorFieldKeys, type VisitorFieldName } from './giosg-keys.js';
+import type { GiosgToVendorOptions } from './giosg-options.js';
+
+/** Sections giosg records by itself (page, browser, location) and that the visitor API has no place for. */
+const unsentSections = ['page', 'device', 'location'] as const;
+
+const RoomsSchema = z.array(GiosgRoomSchema).check(z.minLength(1));
+
+/**
+ * Translates a validated context into a plain (unsigned) giosg visitor submission. Pure; reports every loss.
+ */
+export function toGiosg(context: VisitorContext, options: GiosgToVendorOptions, diagnostics: Diagnostics): GiosgVisitorSubmission {
+  const data: GiosgVisitorData = {};
+
+  for (const [field, key] of Object.entries(visitorFieldKeys) as [VisitorFieldName, string][]) {
+    const value = context.visitor?.[field];
+    if (value !== undefined) setKey(data, key, value);
+  }
+
+  for (const [attribute, value] of Object.entries(context.attributes ?? {})) {
+    const { key, renamed } = attributeVendorKey(attribute);
+    if (renamed) {
+      diagnostics.warning(
+        'field_renamed',
+        ['attributes', attribute],
+        `giosg would read the key "${attribute}" back as another field, so this attribute is sent as "${key}" (and read back as attributes.${attribute}).`,
+      );
+    }
+    setKey(data, key, value);
+  }
+
+  for (const section of unsentSections) {
+    for (const [field, value] of Object.entries(context[section] ?? {})) {
+      if (value === undefined) continue;
+      diagnostics.warning(
+        'field_dropped',
+        [section, field],
+        `giosg's visitor API has no place for ${section}.${field}; giosg records the visitor's page, browser and location itself. It was not sent.`,
+      );
+    }
+  }
+
+  const bag = context.vendor?.['giosg'] ?? {};
+  restoreExtraData(bag['extraData'], data, diagnostics);
+  restoreRejectedFields(bag['rejectedFields'], data);
+
+  const rooms = options.rooms ?? readBagRooms(bag['rooms'], diagnostics);
+  const bagReplace = bag['replaceExisting'];
+  const replaceExisting = options.replaceExisting ?? (typeof bagReplace === 'boolean' ? bagReplace : false);
+
+  return {
+    visitorData: data,
+    signingAlgorithm: 'plain',
+    replaceExisting,
+    ...(rooms === undefined ? {} : { rooms }),
+  };
+}
+
+/** Visitor data that came in with no canonical field (objects, arrays, null) goes back as it came. */
+function restoreExtraData(extraData: JsonValue | undefined, data: GiosgVisitorData, diagnostics: Diagnostics): void {
+  if (!isJsonObject(extraData)) return;
+  for (const [key, value] of Object.entries(extraData)) {
+    if (Object.hasOwn(data, key)) {
+      diagnostics.warning(
+        'field_dropped',
+        ['vendor', 'giosg', 'extraData', key],
+        `vendor.giosg.extraData has the key "${key}", which the context already sends; the extra value was not sent.`,
+      );
+      continue;
+    }
+    setKey(data, key, value);
+  }
+}
+
+/**
+ * Values the canonical model refused on the way in (say an email "n/a") were kept by core in
+ * `vendor.giosg.rejectedFields` under their canonical path; they go back under their giosg key.
+ */
+function restoreRejectedFields(rejected: JsonValue | undefined, data: GiosgVisitorData): void {
+  if (!isJsonObject(rejected)) return;
+  for (const [path, value] of Object.entries(rejected)) {
+    const key = vendorKeyOfPath(path);
+    if (key !== undefined && !Object.hasOwn(data, key)) setKey(data, key, value);
+  }
+}
+
+function vendorKeyOfPath(path: string): string | undefined {
+  if (path.startsWith('visitor.')) return visitorFieldKeys[path.slice('visitor.'.length) as VisitorFieldName];
+  if (path.startsWith('attributes.')) return attributeVendorKey(path.slice('attributes.'.length)).key;
+  const quoted = /^attributes\[(".*")\]$/.exec(path);
+  if (quoted === null) return undefined;
+  try {
+    return attributeVendorKey(JSON.parse(quoted[1] as string) as string).key;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBagRooms(value: JsonValue | undefined, diagnostics: Diagnostics): GiosgRoom[] | undefined {
+  if (value === undefined) return undefined;
+  const parsed = z.safeParse(RoomsSchema, value);
+  if (parsed.success) return parsed.data;
+  const path = ['vendor', 'giosg', 'rooms'];
+  diagnostics.warning('field_dropped', path, `${formatPath(path)} is not a list of { id } or { name } rooms; the domain room is used.`);
+  return undefined;
+}
+
+function isJsonObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Defines an own data property, so that no key can reach a setter on the way to the vendor. */
+function setKey(data: GiosgVisitorData, key: string, value: JsonValue): void {
+  Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
+}
