@@ -66,7 +66,7 @@ export interface AdapterCapabilities {
 /** Options every translation accepts. @public */
 export interface TranslateOptions {
   /** Turn every warning (anything dropped, truncated, renamed or coerced) into an error. Default false. */
-  readonly strict?: boolean;
+  readonly strict?: boolean | undefined;
 }
 
 /**

@@ -51,7 +51,7 @@ export function readContextField(context: VisitorContext, name: string): string 
 
 /** A context under construction, where sections are created as fields are written. @public */
 export type MutableVisitorContext = {
-  -readonly [Section in keyof VisitorContext]?: Exclude<VisitorContext[Section], undefined>;
+  -readonly [Section in keyof VisitorContext]?: VisitorContext[Section];
 };
 
 /**

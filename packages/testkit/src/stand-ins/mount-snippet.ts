@@ -32,6 +32,7 @@ export function mountSnippet(html: string, options: MountSnippetOptions = {}): E
       continue;
     }
     const original = node as HTMLScriptElement;
+    // A script created by the parser of innerHTML never runs; a fresh element does.
     const script = document.createElement('script');
     for (const attribute of Array.from(original.attributes)) {
       if (attribute.name !== 'src') script.setAttribute(attribute.name, attribute.value);
@@ -44,8 +45,6 @@ export function mountSnippet(html: string, options: MountSnippetOptions = {}): E
       const loader = options.scripts?.[src];
       if (loader === undefined) throw new Error(`mountSnippet: no stand-in registered for script ${src}`);
       script.dataset['standInFor'] = src;
-      for (const attribute of Array.from(original.attributes)) script.setAttribute(attribute.name, attribute.value);
-      script.removeAttribute('src');
       into.appendChild(script);
       loader(script);
     }

@@ -1,0 +1,124 @@
+import * as z from 'zod/mini';
+import { describe, expect, it } from 'vitest';
+import { Diagnostics, defineAdapter, renderCapabilitiesMarkdown, writeContextField, type MutableVisitorContext } from '../src/index.js';
+
+const capabilities = {
+  directions: ['toVendor', 'fromVendor'] as const,
+  fields: [{ canonical: 'visitor.name', vendorName: 'user_name' }, { canonical: 'attributes.*', vendorName: '<key>', valueType: 'string' as const }],
+  limits: { maxValueLength: 10 },
+  notes: ['Unknown keys are silently ignored by the vendor.'],
+};
+
+const ExampleOptions = z.strictObject({ strict: z.optional(z.boolean()), prefix: z.optional(z.string()) });
+
+const adapter = defineAdapter<Record<string, string>, z.infer<typeof ExampleOptions>>({
+  vendor: 'example',
+  capabilities,
+  toVendorOptions: ExampleOptions,
+  toVendor(context, options, diagnostics) {
+    const payload: Record<string, string> = {};
+    if (context.visitor?.name !== undefined) payload['user_name'] = context.visitor.name;
+    if (context.visitor?.email !== undefined) diagnostics.warning('field_dropped', ['visitor', 'email'], 'visitor.email has no place here.');
+    for (const [key, value] of Object.entries(context.attributes ?? {})) payload[`${options.prefix ?? ''}${key}`] = String(value);
+    if (context.attributes?.['explode'] !== undefined) throw new Error('boom');
+    return payload;
+  },
+  fromVendor(payload, _options, diagnostics) {
+    const context: MutableVisitorContext = {};
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      diagnostics.error('invalid_type', [], 'Expected an object.');
+      return context;
+    }
+    for (const [key, value] of Object.entries(payload)) {
+      if (key === 'user_name' && typeof value === 'string') writeContextField(context, 'visitor.name', value);
+      else if (key === 'user_email' && typeof value === 'string') writeContextField(context, 'visitor.email', value);
+      else if (typeof value === 'string') writeContextField(context, `attributes.${key}`, value);
+    }
+    return context;
+  },
+});
+
+describe('defineAdapter', () => {
+  it('validates the context before translating', () => {
+    const result = adapter.toVendor({ visitor: { email: 'nope' } });
+    expect(result).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: 'invalid_email' })] });
+  });
+
+  it('translates and carries warnings; strict turns them into errors', () => {
+    const context = { visitor: { name: 'Ada', email: 'ada@example.com' }, attributes: { plan: 'pro' } };
+    expect(adapter.toVendor(context)).toEqual({
+      ok: true,
+      value: { user_name: 'Ada', plan: 'pro' },
+      diagnostics: [expect.objectContaining({ code: 'field_dropped', severity: 'warning', path: ['visitor', 'email'] })],
+    });
+    expect(adapter.toVendor(context, { strict: true })).toEqual({
+      ok: false,
+      diagnostics: [expect.objectContaining({ code: 'field_dropped', severity: 'error', message: expect.stringMatching(/strict/) })],
+    });
+  });
+
+  it('validates options with the adapter schema', () => {
+    const result = adapter.toVendor({}, { prefix: 3 } as never);
+    expect(result).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: 'invalid_option', path: ['prefix'] })] });
+  });
+
+  it('turns an exception in a translation into adapter_failed instead of throwing', () => {
+    const result = adapter.toVendor({ attributes: { explode: true } });
+    expect(result).toEqual({ ok: false, diagnostics: [expect.objectContaining({ code: 'adapter_failed', message: expect.stringMatching(/boom/) })] });
+  });
+
+  it('accepts raw JSON text or parsed payloads inbound, with safe parsing', () => {
+    expect(adapter.fromVendor('{"user_name":"Ada","plan":"pro"}')).toEqual({
+      ok: true,
+      value: { visitor: { name: 'Ada' }, attributes: { plan: 'pro' } },
+      diagnostics: [],
+    });
+    expect(adapter.fromVendor({ user_name: 'Ada' })).toMatchObject({ ok: true, value: { visitor: { name: 'Ada' } } });
+    expect(adapter.fromVendor('{"__proto__":{}}')).toMatchObject({ ok: false, diagnostics: [{ code: 'forbidden_key' }] });
+    expect(adapter.fromVendor('[1,2]')).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid_type' }] });
+  });
+
+  it('moves inbound values the model refuses into the vendor bag with a warning', () => {
+    const result = adapter.fromVendor({ user_name: 'Ada', user_email: 'n/a' });
+    expect(result).toEqual({
+      ok: true,
+      value: { visitor: { name: 'Ada' }, vendor: { example: { rejectedFields: { 'visitor.email': 'n/a' } } } },
+      diagnostics: [expect.objectContaining({ code: 'field_dropped', severity: 'warning', path: ['visitor', 'email'] })],
+    });
+  });
+
+  it('refuses an invalid adapter id at definition time', () => {
+    expect(() => defineAdapter({ ...adapter, vendor: 'Not Valid', toVendor: () => ({}), fromVendor: () => ({}) })).toThrow(TypeError);
+  });
+});
+
+describe('renderCapabilitiesMarkdown', () => {
+  it('renders the mapping table, limits and notes', () => {
+    expect(renderCapabilitiesMarkdown(capabilities)).toMatchInlineSnapshot(`
+      "| Canonical field | Vendor field | Directions | Value | Notes |
+      | --- | --- | --- | --- | --- |
+      | \`visitor.name\` | \`user_name\` | to vendor, from vendor | as is |  |
+      | \`attributes.*\` | \`<key>\` | to vendor, from vendor | as string |  |
+
+      Every canonical field not listed here is reported as a \`field_dropped\` warning naming it.
+
+      | Vendor limit | Value |
+      | --- | --- |
+      | maxValueLength | \`10\` |
+
+      - Unknown keys are silently ignored by the vendor."
+    `);
+  });
+});
+
+describe('Diagnostics', () => {
+  it('collects and escalates', () => {
+    const diagnostics = new Diagnostics();
+    diagnostics.warning('value_truncated', ['attributes', 'note'], 'cut');
+    expect(diagnostics.hasErrors).toBe(false);
+    expect(diagnostics.toResult(1)).toEqual({ ok: true, value: 1, diagnostics: diagnostics.all });
+    expect(diagnostics.toResult(1, { strict: true }).ok).toBe(false);
+    diagnostics.error('invalid_type', [], 'bad');
+    expect(diagnostics.toResult(1)).toEqual({ ok: false, diagnostics: diagnostics.all });
+  });
+});
