@@ -6,3 +6,4 @@
  */
 export { mountSnippet, type MountSnippetOptions, type ScriptLoader } from './stand-ins/mount-snippet.js';
 export { installImichatStandIn, type ImichatStandIn, type ImichatStandInCall, type ImichatStandInMessage, type ImichatStandInOptions } from './stand-ins/wxcc.js';
+export { installGenesysStandIn, installGenesysWebChatStandIn, type GenesysStandIn, type GenesysStandInCall, type GenesysStandInMessage, type GenesysStandInOptions, type GenesysWebChatStandIn, type GenesysWebChatStandInOptions } from './stand-ins/genesys.js';
