@@ -1,0 +1,61 @@
+import { defineAdapter, VisitorContextError, type VisitorContextAdapter } from '@visitor-context/core';
+import type { ImsupportingVisitorContext } from './imsupporting-api.js';
+import { describeImsupportingCapabilities } from './imsupporting-capabilities.js';
+import { fromImsupporting } from './from-imsupporting.js';
+import {
+  ImsupportingFromVendorOptionsSchema,
+  ImsupportingToVendorOptionsSchema,
+  resolveImsupportingSettings,
+  type ImsupportingAdapterOptions,
+  type ImsupportingFromVendorOptions,
+  type ImsupportingToVendorOptions,
+} from './imsupporting-options.js';
+import { toImsupporting } from './to-imsupporting.js';
+
+/**
+ * The IMSupporting Flow Widget adapter: `toVendor` gives the visitor-context object the widget sends (as the
+ * server will store it); `fromVendor` reads the stored `visitor_context_data` object, its JSON text, or the
+ * base64 wire payload.
+ * @public
+ */
+export type ImsupportingAdapter = VisitorContextAdapter<
+  ImsupportingVisitorContext,
+  ImsupportingToVendorOptions,
+  ImsupportingFromVendorOptions
+>;
+
+/**
+ * Creates an IMSupporting adapter with your own metadata key names or limits.
+ * @throws `VisitorContextError` (`invalid_option`) when the options are invalid: a setup mistake, not bad data.
+ * @public
+ */
+export function createImsupportingAdapter(options: ImsupportingAdapterOptions = {}): ImsupportingAdapter {
+  const resolved = resolveImsupportingSettings(options);
+  if (!resolved.ok) {
+    throw new VisitorContextError(
+      resolved.problems.map(({ path, message }) => ({ code: 'invalid_option', severity: 'error', path, message })),
+    );
+  }
+  const { settings } = resolved;
+  const adapter = defineAdapter<ImsupportingVisitorContext, ImsupportingToVendorOptions, ImsupportingFromVendorOptions>({
+    vendor: 'imsupporting',
+    capabilities: describeImsupportingCapabilities(settings),
+    toVendorOptions: ImsupportingToVendorOptionsSchema,
+    fromVendorOptions: ImsupportingFromVendorOptionsSchema,
+    toVendor: (context, toOptions, diagnostics) => toImsupporting(context, toOptions, settings, diagnostics),
+    fromVendor: (payload, _fromOptions, diagnostics) => fromImsupporting(payload, settings, diagnostics),
+  });
+  return {
+    ...adapter,
+    // Raw text is JSON (the stored column) unless it cannot be: base64 never starts with {, [ or ", so such
+    // text is the wire payload and is handed on as a JSON string, which fromImsupporting decodes.
+    fromVendor: (input, fromOptions) =>
+      adapter.fromVendor(typeof input === 'string' && !/^\s*[[{"]/.test(input) ? JSON.stringify(input) : input, fromOptions),
+  };
+}
+
+/**
+ * The IMSupporting adapter with the default metadata keys and the vendor's documented limits.
+ * @public
+ */
+export const imsupportingAdapter: ImsupportingAdapter = createImsupportingAdapter();

@@ -1,0 +1,168 @@
+import * as z from 'zod/mini';
+import { defaultImsupportingLimits, type ImsupportingLimits } from './imsupporting-api.js';
+
+/**
+ * The canonical fields sent as operator-visible metadata keys, with their default key names. Name, email
+ * and phone are not here: they travel as the reserved pre-fill keys.
+ * @public
+ */
+export const defaultImsupportingMetadataKeys = Object.freeze({
+  'visitor.id': 'account_id',
+  'visitor.firstName': 'first_name',
+  'visitor.lastName': 'last_name',
+  'visitor.company': 'company',
+  'visitor.locale': 'locale',
+  'page.url': 'page_url',
+  'page.title': 'page_title',
+  'page.referrer': 'page_referrer',
+  'page.landingPage': 'landing_page',
+  'page.searchKeywords': 'search_keywords',
+  'device.userAgent': 'user_agent',
+  'device.browser': 'browser',
+  'device.os': 'operating_system',
+  'device.screenResolution': 'screen_resolution',
+  'device.language': 'browser_language',
+  'device.timeZone': 'time_zone',
+  'device.ip': 'ip_address',
+  'location.city': 'city',
+  'location.region': 'region',
+  'location.country': 'country',
+} as const);
+
+/** A canonical field that travels as a metadata key: a key of {@link defaultImsupportingMetadataKeys}. @public */
+export type ImsupportingMetadataField = keyof typeof defaultImsupportingMetadataKeys;
+
+const metadataFields = Object.keys(defaultImsupportingMetadataKeys) as [ImsupportingMetadataField, ...ImsupportingMetadataField[]];
+
+/** A key the server accepts that is not in the reserved `ims_` namespace. */
+const metadataKeyName = z.string().check(
+  z.regex(/^[a-zA-Z0-9_-]{1,100}$/, 'must be 1–100 letters, digits, "_" or "-"'),
+  z.refine((key) => !/^ims_/i.test(key), 'must not start with "ims_", which the vendor reserves for pre-fill keys'),
+);
+
+function isRegularExpression(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const positiveInteger = z.int().check(z.positive());
+
+/**
+ * Options of {@link createImsupportingAdapter}.
+ * @public
+ */
+export const ImsupportingAdapterOptionsSchema = z.strictObject({
+  /**
+   * The metadata key for each canonical field (defaults: {@link defaultImsupportingMetadataKeys}); `false`
+   * leaves the field out (reported as `field_dropped`). Keys must be unique.
+   */
+  metadataKeys: z.optional(z.partialRecord(z.enum(metadataFields), z.union([metadataKeyName, z.literal(false)]))),
+  /** Overrides of the vendor's limits, should the server change them. */
+  limits: z.optional(
+    z.strictObject({
+      keyPattern: z.optional(z.string().check(z.minLength(1), z.refine(isRegularExpression, 'must be a valid regular expression'))),
+      maxKeyLength: z.optional(positiveInteger),
+      maxValueLength: z.optional(positiveInteger),
+      maxEntries: z.optional(positiveInteger),
+      maxPayloadLength: z.optional(positiveInteger),
+    }),
+  ),
+});
+
+/** Options of {@link createImsupportingAdapter}: see {@link ImsupportingAdapterOptionsSchema}. @public */
+export type ImsupportingAdapterOptions = z.input<typeof ImsupportingAdapterOptionsSchema>;
+
+/**
+ * Options of the adapter's `toVendor`.
+ * @public
+ */
+export const ImsupportingToVendorOptionsSchema = z.strictObject({
+  /** Turn every warning into an error. */
+  strict: z.optional(z.boolean()),
+  /** Which reserved key carries `visitor.phone`: `ims_telephone` (default, the primary key) or its alias `ims_phone`. */
+  phoneKey: z.optional(z.enum(['ims_telephone', 'ims_phone'])),
+  /**
+   * What to do with an attribute key the server would reject (characters outside `[a-zA-Z0-9_-]`):
+   * `drop` it (default, as the server does) or `replace` each such character with `_`. Both are reported.
+   */
+  invalidKeys: z.optional(z.enum(['drop', 'replace'])),
+});
+
+/** Options of the adapter's `toVendor`: see {@link ImsupportingToVendorOptionsSchema}. @public */
+export type ImsupportingToVendorOptions = z.infer<typeof ImsupportingToVendorOptionsSchema>;
+
+/** Options of the adapter's `fromVendor`. @public */
+export const ImsupportingFromVendorOptionsSchema = z.strictObject({
+  /** Turn every warning into an error. */
+  strict: z.optional(z.boolean()),
+});
+
+/** Options of the adapter's `fromVendor`: see {@link ImsupportingFromVendorOptionsSchema}. @public */
+export type ImsupportingFromVendorOptions = z.infer<typeof ImsupportingFromVendorOptionsSchema>;
+
+/**
+ * Options of {@link renderImsupportingSnippet}: the embed, plus the `toVendor` options.
+ * @public
+ */
+export const ImsupportingSnippetOptionsSchema = z.strictObject({
+  ...ImsupportingToVendorOptionsSchema.shape,
+  /** Your IMSupporting site id (`data-siteid` / `siteid`). */
+  siteId: z.string().check(z.minLength(1)),
+  /** The widget mode; default `popover`. */
+  mode: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * `attribute` (default): one script tag carrying `data-visitor-context`. `config`: an inline
+   * `window.imsFlowConfig = {…}` script followed by the loader (for pages that generate configuration in script).
+   */
+  form: z.optional(z.enum(['attribute', 'config'])),
+  /** The loader URL; default {@link defaultImsupportingScriptUrl}. */
+  scriptUrl: z.optional(z.string().check(z.minLength(1))),
+  /** A CSP nonce for every script tag rendered. */
+  nonce: z.optional(z.string()),
+});
+
+/** Options of {@link renderImsupportingSnippet}: see {@link ImsupportingSnippetOptionsSchema}. @public */
+export type ImsupportingSnippetOptions = z.infer<typeof ImsupportingSnippetOptionsSchema>;
+
+/** Resolved factory settings: every metadata key and limit decided. */
+export interface ImsupportingSettings {
+  readonly metadataKeys: Readonly<Partial<Record<ImsupportingMetadataField, string>>>;
+  readonly limits: ImsupportingLimits;
+}
+
+/** Validates factory options and resolves them against the defaults; returns the problems when invalid. */
+export function resolveImsupportingSettings(
+  options: ImsupportingAdapterOptions,
+): { ok: true; settings: ImsupportingSettings } | { ok: false; problems: { path: (string | number)[]; message: string }[] } {
+  const parsed = z.safeParse(ImsupportingAdapterOptionsSchema, options);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        path: issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'),
+        message: issue.message,
+      })),
+    };
+  }
+  const metadataKeys: Partial<Record<ImsupportingMetadataField, string>> = {};
+  const owners = new Map<string, ImsupportingMetadataField>();
+  for (const field of metadataFields) {
+    const key = parsed.data.metadataKeys?.[field] ?? defaultImsupportingMetadataKeys[field];
+    if (key === false) continue;
+    const owner = owners.get(key);
+    if (owner !== undefined) {
+      return { ok: false, problems: [{ path: ['metadataKeys', field], message: `"${key}" is already the key of ${owner}` }] };
+    }
+    owners.set(key, field);
+    metadataKeys[field] = key;
+  }
+  const limits: ImsupportingLimits = { ...defaultImsupportingLimits };
+  for (const [name, value] of Object.entries(parsed.data.limits ?? {})) {
+    if (value !== undefined) Object.assign(limits, { [name]: value });
+  }
+  return { ok: true, settings: { metadataKeys, limits: Object.freeze(limits) } };
+}
