@@ -121,7 +121,10 @@ function readChat(payload: JsonValue, context: MutableVisitorContext, bag: Vendo
 }
 
 function readSubmission(payload: JsonValue, bag: VendorBag, diagnostics: Diagnostics): Entry[] {
-  const parsed = z.safeParse(GiosgVisitorSubmissionSchema, payload);
+  // giosg also accepts a single room object where it documents a list.
+  const rooms = isJsonObject(payload) ? payload['rooms'] : undefined;
+  const normalized = isJsonObject(payload) && isJsonObject(rooms) ? { ...payload, rooms: [rooms] } : payload;
+  const parsed = z.safeParse(GiosgVisitorSubmissionSchema, normalized);
   if (!parsed.success) {
     reportShape(parsed.error.issues, [], 'A giosg submission is { visitorData, signingAlgorithm, replaceExisting, rooms? }', diagnostics);
     return [];

@@ -1,0 +1,236 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { VisitorContext } from '@visitor-context/core';
+import { createGiosgAdapter, giosgAdapter } from './index.js';
+
+const fixturesDirectory = new URL('./__fixtures__/', import.meta.url);
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(name, fixturesDirectory), 'utf8'));
+const fixtureNames = readdirSync(fixturesDirectory).filter((name) => name.endsWith('.json')).sort();
+
+const loggedInCustomer: VisitorContext = {
+  visitor: { id: 'C-1001', name: 'Ada Lovelace', firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000', company: 'Analytical Engines Ltd', locale: 'en-GB' },
+  attributes: { plan: 'pro', seats: 12, vip: true },
+  page: { url: 'https://shop.example/cart' },
+  device: { browser: 'Chrome 131' },
+  location: { country: 'GB' },
+};
+
+describe('toVendor', () => {
+  it('sends visitor fields and attributes as keys, username renaming the visitor, and reports what giosg records itself', () => {
+    expect(giosgAdapter.toVendor(loggedInCustomer)).toMatchInlineSnapshot(`
+      {
+        "diagnostics": [
+          {
+            "code": "field_dropped",
+            "message": "giosg's visitor API has no place for page.url; giosg records the visitor's page, browser and location itself. It was not sent.",
+            "path": [
+              "page",
+              "url",
+            ],
+            "severity": "warning",
+          },
+          {
+            "code": "field_dropped",
+            "message": "giosg's visitor API has no place for device.browser; giosg records the visitor's page, browser and location itself. It was not sent.",
+            "path": [
+              "device",
+              "browser",
+            ],
+            "severity": "warning",
+          },
+          {
+            "code": "field_dropped",
+            "message": "giosg's visitor API has no place for location.country; giosg records the visitor's page, browser and location itself. It was not sent.",
+            "path": [
+              "location",
+              "country",
+            ],
+            "severity": "warning",
+          },
+        ],
+        "ok": true,
+        "value": {
+          "replaceExisting": false,
+          "signingAlgorithm": "plain",
+          "visitorData": {
+            "company": "Analytical Engines Ltd",
+            "customer_id": "C-1001",
+            "email": "ada@example.com",
+            "first_name": "Ada",
+            "last_name": "Lovelace",
+            "locale": "en-GB",
+            "phone": "+44 20 7946 0000",
+            "plan": "pro",
+            "seats": 12,
+            "username": "Ada Lovelace",
+            "vip": true,
+          },
+        },
+      }
+    `);
+  });
+
+  it('renames attributes that giosg would read back as another field, reversibly', () => {
+    const context: VisitorContext = {
+      visitor: { email: 'ada@example.com' },
+      attributes: { email: 'billing@example.com', exp: 5, _checksum: 'x', 'attributes.plan': 'pro', username: 'ada' },
+    };
+    const outbound = giosgAdapter.toVendor(context);
+    expect(outbound).toMatchInlineSnapshot(`
+      {
+        "diagnostics": [
+          {
+            "code": "field_renamed",
+            "message": "giosg would read the key "email" back as another field, so this attribute is sent as "attributes.email" (and read back as attributes.email).",
+            "path": [
+              "attributes",
+              "email",
+            ],
+            "severity": "warning",
+          },
+          {
+            "code": "field_renamed",
+            "message": "giosg would read the key "exp" back as another field, so this attribute is sent as "attributes.exp" (and read back as attributes.exp).",
+            "path": [
+              "attributes",
+              "exp",
+            ],
+            "severity": "warning",
+          },
+          {
+            "code": "field_renamed",
+            "message": "giosg would read the key "_checksum" back as another field, so this attribute is sent as "attributes._checksum" (and read back as attributes._checksum).",
+            "path": [
+              "attributes",
+              "_checksum",
+            ],
+            "severity": "warning",
+          },
+          {
+            "code": "field_renamed",
+            "message": "giosg would read the key "attributes.plan" back as another field, so this attribute is sent as "attributes.attributes.plan" (and read back as attributes.attributes.plan).",
+            "path": [
+              "attributes",
+              "attributes.plan",
+            ],
+            "severity": "warning",
+          },
+          {
+            "code": "field_renamed",
+            "message": "giosg would read the key "username" back as another field, so this attribute is sent as "attributes.username" (and read back as attributes.username).",
+            "path": [
+              "attributes",
+              "username",
+            ],
+            "severity": "warning",
+          },
+        ],
+        "ok": true,
+        "value": {
+          "replaceExisting": false,
+          "signingAlgorithm": "plain",
+          "visitorData": {
+            "attributes._checksum": "x",
+            "attributes.attributes.plan": "pro",
+            "attributes.email": "billing@example.com",
+            "attributes.exp": 5,
+            "attributes.username": "ada",
+            "email": "ada@example.com",
+          },
+        },
+      }
+    `);
+    const inbound = giosgAdapter.fromVendor(outbound.ok ? outbound.value : null);
+    expect(inbound.ok && inbound.value).toEqual(context);
+  });
+
+  it('takes rooms and replaceExisting from options, then from vendor.giosg, and turns warnings into errors under strict', () => {
+    const context: VisitorContext = { visitor: { name: 'Ada' }, vendor: { giosg: { rooms: [{ id: 'room-1' }], replaceExisting: true } } };
+    expect(giosgAdapter.toVendor(context)).toMatchObject({ ok: true, value: { rooms: [{ id: 'room-1' }], replaceExisting: true } });
+    expect(giosgAdapter.toVendor(context, { rooms: [{ name: 'Sales' }], replaceExisting: false })).toMatchObject({
+      ok: true,
+      value: { rooms: [{ name: 'Sales' }], replaceExisting: false },
+    });
+    const strict = giosgAdapter.toVendor(loggedInCustomer, { strict: true });
+    expect(strict.ok).toBe(false);
+    expect(strict.diagnostics.map((item) => [item.code, item.severity, item.path.join('.')])).toEqual([
+      ['field_dropped', 'error', 'page.url'],
+      ['field_dropped', 'error', 'device.browser'],
+      ['field_dropped', 'error', 'location.country'],
+    ]);
+  });
+
+  it('refuses invalid options', () => {
+    const result = giosgAdapter.toVendor({ visitor: { name: 'Ada' } }, { rooms: [{ room: 'x' }] } as never);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.code).toBe('invalid_option');
+  });
+
+  it('binds defaults with createGiosgAdapter; per-call options win', () => {
+    const adapter = createGiosgAdapter({ rooms: [{ name: 'Support' }], replaceExisting: true });
+    expect(adapter.toVendor({ visitor: { name: 'Ada' } })).toMatchObject({ value: { rooms: [{ name: 'Support' }], replaceExisting: true } });
+    expect(adapter.toVendor({ visitor: { name: 'Ada' } }, { replaceExisting: false })).toMatchObject({ value: { replaceExisting: false } });
+    expect(createGiosgAdapter({ strict: true }).toVendor(loggedInCustomer).ok).toBe(false);
+  });
+});
+
+describe('fromVendor of every fixture', () => {
+  it.each(fixtureNames)('%s', (name) => {
+    expect(giosgAdapter.fromVendor(fixture(name))).toMatchSnapshot();
+  });
+
+  it('accepts the raw JSON text the same as the parsed value', () => {
+    for (const name of fixtureNames) {
+      const text = readFileSync(new URL(name, fixturesDirectory), 'utf8');
+      expect(giosgAdapter.fromVendor(text)).toEqual(giosgAdapter.fromVendor(fixture(name)));
+    }
+  });
+});
+
+describe('vendor → canonical → vendor', () => {
+  it('gives back the visitor data that came in, including values with no canonical field', () => {
+    const submission = { visitorData: fixture('visitor-data-wordpress-login.json'), signingAlgorithm: 'plain', replaceExisting: true, rooms: [{ name: 'Another room' }] };
+    const inbound = giosgAdapter.fromVendor(submission);
+    expect(inbound.ok).toBe(true);
+    const outbound = giosgAdapter.toVendor(inbound.ok ? inbound.value : {});
+    expect(outbound).toEqual({ ok: true, value: submission, diagnostics: [] });
+  });
+
+  it('sends back a value the canonical model refused, under its giosg key', () => {
+    const inbound = giosgAdapter.fromVendor({ username: 'Ada', email: 'n/a' }, { format: 'visitorData' });
+    expect(inbound.ok && inbound.value.vendor).toEqual({ giosg: { rejectedFields: { 'visitor.email': 'n/a' } } });
+    expect(inbound.diagnostics.map((item) => item.code)).toEqual(['field_dropped']);
+    const outbound = giosgAdapter.toVendor(inbound.ok ? inbound.value : {});
+    expect(outbound.ok && outbound.value.visitorData).toEqual({ username: 'Ada', email: 'n/a' });
+  });
+
+  it('coerces non-text values of visitor fields with a warning', () => {
+    const inbound = giosgAdapter.fromVendor([{ name: 'customer_id', value: 1001 }]);
+    expect(inbound).toMatchObject({ ok: true, value: { visitor: { id: '1001' } } });
+    expect(inbound.diagnostics.map((item) => [item.code, item.path])).toEqual([['value_coerced', ['visitor', 'id']]]);
+  });
+
+  it('keeps attributes beyond the canonical limit in vendor.giosg.extraData', () => {
+    const items = Array.from({ length: 205 }, (_, index) => ({ name: `key_${index}`, value: String(index) }));
+    const inbound = giosgAdapter.fromVendor(items);
+    expect(inbound.ok).toBe(true);
+    if (!inbound.ok) return;
+    expect(Object.keys(inbound.value.attributes ?? {})).toHaveLength(200);
+    expect(inbound.value.vendor?.['giosg']?.['extraData']).toEqual({ key_200: '200', key_201: '201', key_202: '202', key_203: '203', key_204: '204' });
+    expect(inbound.diagnostics.filter((item) => item.code === 'attribute_limit')).toHaveLength(5);
+    const outbound = giosgAdapter.toVendor(inbound.value);
+    expect(outbound.ok && Object.keys(outbound.value.visitorData)).toHaveLength(205);
+  });
+
+  it('refuses a signed submission and a whole listing page, pointing to what to do', () => {
+    const signed = giosgAdapter.fromVendor(fixture('submit-jwt.json'));
+    expect(signed.ok).toBe(false);
+    expect(signed.diagnostics[0]?.code).toBe('signed_payload');
+    const listing = giosgAdapter.fromVendor({ count: 1, per_page: 25, results: [fixture('rest-chat.json')] });
+    expect(listing.diagnostics[0]?.code).toBe('chat_listing');
+    const malformed = giosgAdapter.fromVendor({ api_data: [{ value: 'x' }] });
+    expect(malformed.ok).toBe(false);
+    expect(malformed.diagnostics[0]).toMatchObject({ code: 'invalid_type', path: ['api_data', 0, 'name'] });
+    expect(giosgAdapter.fromVendor('"just text"').ok).toBe(false);
+  });
+});
