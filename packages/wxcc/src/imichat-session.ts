@@ -84,28 +84,31 @@ export function driveImichatWidget(
       };
       Object.defineProperty(widget, hubKey, { value: created });
       hub = created;
-      const vendorOn = widget.on;
-      widget.on = function on(eventName: string, handler: ImichatReadyHandler): void {
-        if (eventName === 'imichat-widget:ready' && typeof handler === 'function') {
-          created.pageHandler = handler;
-          return;
-        }
-        vendorOn.call(widget, eventName, handler);
-      };
-      vendorOn.call(widget, 'imichat-widget:ready', (appId?: unknown) => {
-        created.ready = true;
-        const handler = created.pageHandler;
-        if (handler !== undefined) {
-          try {
-            handler(appId);
-          } catch (error) {
-            setTimeout(() => {
-              throw error;
-            }, 0);
+      // Once the chat iframe is up the ready event has passed: wrapping `on` then would only replace the page's handler.
+      if (!created.ready) {
+        const vendorOn = widget.on;
+        widget.on = function on(eventName: string, handler: ImichatReadyHandler): void {
+          if (eventName === 'imichat-widget:ready' && typeof handler === 'function') {
+            created.pageHandler = handler;
+            return;
           }
-        }
-        for (const resume of created.waiting.splice(0)) resume();
-      });
+          vendorOn.call(widget, eventName, handler);
+        };
+        vendorOn.call(widget, 'imichat-widget:ready', (appId?: unknown) => {
+          created.ready = true;
+          const handler = created.pageHandler;
+          if (handler !== undefined) {
+            try {
+              handler(appId);
+            } catch (error) {
+              setTimeout(() => {
+                throw error;
+              }, 0);
+            }
+          }
+          for (const resume of created.waiting.splice(0)) resume();
+        });
+      }
     }
   } catch (error) {
     finish('vendor_error', { detail: String(error) });
