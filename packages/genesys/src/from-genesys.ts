@@ -41,7 +41,7 @@ export function fromGenesys(payload: JsonValue, options: GenesysFromVendorOption
   const context: MutableVisitorContext = {};
   if (source === undefined) return context;
   const fields: JsonObject = {};
-  if (source.displayName !== undefined && source.displayName !== '') writeContextField(context, 'visitor.name', source.displayName);
+  if (source.displayName !== undefined) writeContextField(context, 'visitor.name', source.displayName);
   readAttributeMap(source.attributes, source.path, context, fields, diagnostics);
   const bag: JsonObject = { ...source.provenance };
   if (Object.keys(fields).length > 0) bag['fields'] = fields;
@@ -228,6 +228,8 @@ function readAttributeMap(
       !isPrototypeKey(label.value) &&
       isAttributeValue(value.value) &&
       !Object.hasOwn(context.attributes ?? {}, label.value);
+    const blank = (part: { value: JsonValue } | undefined): boolean => part === undefined || part.value === '';
+    if (blank(value) && blank(label)) continue; // an unused slot of the form carries no data
     if (labelled) {
       writeContextField(context, `attributes.${label.value as string}`, value.value as string | number | boolean);
     } else {
