@@ -47,10 +47,10 @@ export function createImsupportingAdapter(options: ImsupportingAdapterOptions = 
   });
   return {
     ...adapter,
-    // Raw text is JSON (the stored column) unless it cannot be: base64 never starts with {, [ or ", so such
-    // text is the wire payload and is handed on as a JSON string, which fromImsupporting decodes.
+    // Raw text is JSON (the stored column) unless it is made only of base64 characters, which no JSON object
+    // text is: such text is the wire payload, handed on as a JSON string for fromImsupporting to decode.
     fromVendor: (input, fromOptions) =>
-      adapter.fromVendor(typeof input === 'string' && !/^\s*[[{"]/.test(input) ? JSON.stringify(input) : input, fromOptions),
+      adapter.fromVendor(typeof input === 'string' && /^[A-Za-z0-9+/=_-]+$/.test(input) ? JSON.stringify(input) : input, fromOptions),
   };
 }
 

@@ -7,3 +7,4 @@
 export { mountSnippet, type MountSnippetOptions, type ScriptLoader } from './stand-ins/mount-snippet.js';
 export { installImichatStandIn, type ImichatStandIn, type ImichatStandInCall, type ImichatStandInMessage, type ImichatStandInOptions } from './stand-ins/wxcc.js';
 export { installGenesysStandIn, installGenesysWebChatStandIn, type GenesysStandIn, type GenesysStandInCall, type GenesysStandInMessage, type GenesysStandInOptions, type GenesysWebChatStandIn, type GenesysWebChatStandInOptions } from './stand-ins/genesys.js';
+export { installImsupportingStandIn, type ImsupportingStandIn, type ImsupportingStandInDiscardReason, type ImsupportingStandInOptions, type ImsupportingStandInSession } from './stand-ins/imsupporting.js';
