@@ -1,0 +1,216 @@
+import {
+  installGenesysStandIn,
+  installGenesysWebChatStandIn,
+  mountSnippet,
+  type GenesysStandIn,
+  type GenesysWebChatStandIn,
+} from '@visitor-context/testkit/stand-ins';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyGenesysPayload, sendGenesysContext, type GenesysCommandQueue } from './browser.js';
+import {
+  defaultGenesysMessengerScriptUrl,
+  defaultGenesysWebChatScriptUrl,
+  genesysAdapter,
+  renderGenesysSnippet,
+  type GenesysMessengerPayload,
+  type GenesysWebChatPayload,
+} from './index.js';
+
+type Page = Window & { Genesys?: GenesysCommandQueue; _genesysJs?: string; ININ?: unknown };
+const page = window as Page;
+let messenger: GenesysStandIn | undefined;
+let webChat: GenesysWebChatStandIn | undefined;
+const mounted: Element[] = [];
+
+afterEach(() => {
+  messenger?.uninstall();
+  webChat?.uninstall();
+  messenger = undefined;
+  webChat = undefined;
+  for (const element of mounted.splice(0)) element.remove();
+  delete page.Genesys;
+  delete page._genesysJs;
+});
+
+const context = {
+  visitor: { id: 'CRM-7', name: 'Ada "</script> Lovelace', email: 'ada@example.com' },
+  attributes: { plan: 'pro', seats: 12 },
+  page: { url: 'https://shop.example/cart' },
+};
+
+const expectedAttributes = {
+  customerId: 'CRM-7',
+  name: 'Ada "</script> Lovelace',
+  email: 'ada@example.com',
+  'page.url': 'https://shop.example/cart',
+  plan: 'pro',
+  seats: '12',
+};
+
+function messengerPayload(command: 'Database.set' | 'Database.update' = 'Database.set'): GenesysMessengerPayload {
+  const result = genesysAdapter.toVendor(context, { command });
+  if (!result.ok || result.value.channel !== 'messenger') throw new Error(JSON.stringify(result.diagnostics));
+  return result.value;
+}
+
+const until = async (condition: () => boolean): Promise<void> => {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 2_000) throw new Error('condition not reached');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+};
+
+describe('Messenger snippet in Chromium', () => {
+  it('queues the command before the bootstrap loads and applies it on Database.ready', async () => {
+    messenger = installGenesysStandIn(window, { loadDelayMs: 20, readyDelayMs: 20 });
+    const snippet = renderGenesysSnippet(context, { deploymentId: 'dep-1', environment: 'prod-euw1', nonce: 'n0nce' });
+    if (!snippet.ok) throw new Error(JSON.stringify(snippet.diagnostics));
+    mounted.push(...mountSnippet(snippet.value, { scripts: { [defaultGenesysMessengerScriptUrl]: messenger.loader } }));
+
+    expect(messenger.calls()).toEqual([]); // still the queue stub
+    await until(() => messenger?.calls().some((call) => call.action === 'command') === true);
+    expect(messenger.config()).toEqual({ environment: 'prod-euw1', deploymentId: 'dep-1' });
+    expect(messenger.calls().map((call) => `${call.action} ${call.name} ${call.effect}`)).toEqual([
+      'subscribe Database.ready subscribed',
+      'command Database.set fulfilled',
+    ]);
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+
+    // Nothing reaches the agent until the visitor writes; then the attributes travel with the message.
+    expect(messenger.received()).toEqual({});
+    messenger.sendMessage('Hello');
+    expect(messenger.received()).toEqual(expectedAttributes);
+  });
+
+  it('renders only the command when the page already runs Messenger', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 5 });
+    messenger.load();
+    const snippet = renderGenesysSnippet(context, { includeLoader: false });
+    if (!snippet.ok) throw new Error(JSON.stringify(snippet.diagnostics));
+    mounted.push(...mountSnippet(snippet.value));
+    await until(() => Object.keys(messenger?.database()['messaging'] as object).length > 0 && messenger?.calls().length === 2);
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+  });
+});
+
+describe('applyGenesysPayload in Chromium', () => {
+  it('waits for a late Genesys global and Database.ready, then sets the attributes', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 15 });
+    setTimeout(() => messenger?.load(), 30);
+    const result = await applyGenesysPayload(messengerPayload(), { timeoutMs: 1_000, intervalMs: 5 });
+    expect(result).toEqual({
+      ok: true,
+      value: { channel: 'messenger', command: 'Database.set', keys: Object.keys(expectedAttributes) },
+      diagnostics: [],
+    });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+  });
+
+  it('merges shallowly with Database.set and deeply with Database.update', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    const genesys = page.Genesys as GenesysCommandQueue;
+    await new Promise((resolve) => genesys('subscribe', 'Database.ready', resolve));
+    await new Promise((resolve) => genesys('command', 'Database.set', { messaging: { customAttributes: { kept: 'yes', plan: 'free' } } }, resolve));
+    expect(await applyGenesysPayload(messengerPayload('Database.update'), { timeoutMs: 500, intervalMs: 5 })).toMatchObject({ ok: true });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: { kept: 'yes', ...expectedAttributes } } });
+    await new Promise((resolve) => genesys('command', 'Database.set', { messaging: { customAttributes: { plan: 'team' } } }, resolve));
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: { kept: 'yes', ...expectedAttributes, plan: 'team' } } });
+  });
+
+  it('only the next message carries attributes set after the first one', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    messenger.sendMessage('first, before the context was set');
+    await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 });
+    messenger.sendMessage('second');
+    expect(messenger.messages().map((message) => Object.keys(message.customAttributes).length)).toEqual([0, 6]);
+  });
+
+  it('resolves with timeout when Messenger never appears', async () => {
+    const result = await applyGenesysPayload(messengerPayload(), { timeoutMs: 40, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'timeout' }] });
+  });
+
+  it('resolves with timeout when Database.ready never fires', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 10_000 });
+    messenger.load();
+    const result = await applyGenesysPayload(messengerPayload(), { timeoutMs: 40, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'timeout' }] });
+  });
+
+  it('resolves with vendor_error when Genesys rejects the command', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1, rejectCommands: true });
+    messenger.load();
+    const result = await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error' }] });
+  });
+
+  it('resolves with vendor_error instead of throwing when the global throws', async () => {
+    page.Genesys = () => {
+      throw new Error('boom');
+    };
+    const result = await applyGenesysPayload(messengerPayload(), { timeoutMs: 100, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error' }] });
+  });
+
+  it('sendGenesysContext translates first and keeps the translation warnings', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    const result = await sendGenesysContext(context, genesysAdapter.toVendor, { timeoutMs: 500, intervalMs: 5 });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual(['value_coerced attributes.seats']);
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+    const other = await sendGenesysContext(context, genesysAdapter.toVendor, { translate: { channel: 'guest-chat' } });
+    expect(other).toMatchObject({ ok: false });
+    expect(other.diagnostics.map((diagnostic) => diagnostic.code)).toContain('not_applied');
+  });
+});
+
+describe('Web Chat v2 in Chromium', () => {
+  const webChatContext = { visitor: { firstName: 'John', lastName: 'Doe', id: '59606' }, attributes: { 'Account type': 'Business' } };
+  const expectedParticipant = {
+    'context.customerId': '59606',
+    'context.firstName': 'John',
+    'context.lastName': 'Doe',
+    'context.customField1Label': 'Account type',
+    'context.customField1': 'Business',
+  };
+
+  it('the snippet creates the chat with the data block, which reaches the participant when the chat starts', async () => {
+    webChat = installGenesysWebChatStandIn(window, { loadDelayMs: 0 });
+    const snippet = renderGenesysSnippet(webChatContext, {
+      channel: 'web-chat',
+      webChatConfig: { orgId: 12345, orgName: 'example', queueName: 'Support' },
+      nonce: 'n0nce',
+    });
+    if (!snippet.ok) throw new Error(JSON.stringify(snippet.diagnostics));
+    // jsapi-v1.js is a blocking script: its global exists before the next inline script runs.
+    mounted.push(...mountSnippet(snippet.value, { scripts: { [defaultGenesysWebChatScriptUrl]: () => webChat?.load() } }));
+    await until(() => webChat?.rendered() !== undefined);
+    expect(webChat.configs()).toEqual([{ orgId: 12345, orgName: 'example', queueName: 'Support', data: Object.fromEntries(Object.entries(expectedParticipant).map(([key, value]) => [key.slice(8), value])) }]);
+    expect(webChat.rendered()).toEqual({ mode: 'popup' });
+    expect(webChat.received()).toEqual(expectedParticipant);
+  });
+
+  it('applyGenesysPayload creates a chat, or updates one that has not started', async () => {
+    webChat = installGenesysWebChatStandIn(window);
+    webChat.loader(document.createElement('script'));
+    const translated = genesysAdapter.toVendor(webChatContext, { channel: 'web-chat' });
+    if (!translated.ok) throw new Error(JSON.stringify(translated.diagnostics));
+    const payload = translated.value as GenesysWebChatPayload;
+    const created = await applyGenesysPayload(payload, { timeoutMs: 500, intervalMs: 5, webChatConfig: { orgId: 1 } });
+    if (!created.ok || created.value.channel !== 'web-chat') throw new Error(JSON.stringify(created.diagnostics));
+    const updated = await applyGenesysPayload({ channel: 'web-chat', data: { phoneNumber: '555' } }, { webChat: created.value.webChat });
+    expect(updated.ok).toBe(true);
+    (created.value.webChat as unknown as { renderPopup(): void }).renderPopup();
+    expect(webChat.received()).toEqual({ ...expectedParticipant, 'context.phoneNumber': '555' });
+  });
+
+  it('resolves with vendor_error when create fails', async () => {
+    webChat = installGenesysWebChatStandIn(window, { failCreate: true });
+    webChat.load();
+    const result = await applyGenesysPayload({ channel: 'web-chat', data: {} }, { timeoutMs: 200, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error' }] });
+  });
+});
