@@ -8,3 +8,5 @@ export { mountSnippet, type MountSnippetOptions, type ScriptLoader } from './sta
 export { installImichatStandIn, type ImichatStandIn, type ImichatStandInCall, type ImichatStandInMessage, type ImichatStandInOptions } from './stand-ins/wxcc.js';
 export { installGenesysStandIn, installGenesysWebChatStandIn, type GenesysStandIn, type GenesysStandInCall, type GenesysStandInMessage, type GenesysStandInOptions, type GenesysWebChatStandIn, type GenesysWebChatStandInOptions } from './stand-ins/genesys.js';
 export { installImsupportingStandIn, type ImsupportingStandIn, type ImsupportingStandInDiscardReason, type ImsupportingStandInOptions, type ImsupportingStandInSession } from './stand-ins/imsupporting.js';
+export { installGiosgStandIn, type GiosgStandIn, type GiosgStandInCall, type GiosgStandInOptions, type GiosgStandInVisitor } from './stand-ins/giosg.js';
+export { installComm100StandIn, type Comm100StandIn, type Comm100StandInCall, type Comm100StandInOptions, type Comm100StandInPrechatField, type Comm100StandInView } from './stand-ins/comm100.js';
