@@ -1,14 +1,13 @@
-/**
- * Applies a visitor context to the live IMSupporting Flow Widget in a single-page app, e.g. after login or
- * logout. The widget reads its context once, when it initialises; this updates what it reads and calls
- * `window.imsFlowWidget.reload()`.
- *
- * @packageDocumentation
- */
-import { waitFor, type Diagnostic, type Result, type VisitorContext } from '@visitor-context/core';
+// The `./browser` entry: applies a visitor context to the live IMSupporting Flow Widget in a single-page app,
+// e.g. after login or logout. The widget reads its context once, when it initialises; this updates what it
+// reads and calls `window.imsFlowWidget.reload()`.
+import type { Diagnostic, Result, VisitorContext } from '@visitor-context/core';
 import type { ImsupportingVisitorContext } from './imsupporting-api.js';
-import { imsupportingAdapter, type ImsupportingAdapter } from './create-imsupporting-adapter.js';
+import type { ImsupportingAdapter } from './create-imsupporting-adapter.js';
 import type { ImsupportingToVendorOptions } from './imsupporting-options.js';
+import { pollUntil } from './poll-until.js';
+
+export type { ImsupportingAdapter, ImsupportingToVendorOptions, ImsupportingVisitorContext };
 
 /** Options of {@link applyImsupportingVisitorContext}. @public */
 export interface ApplyImsupportingOptions {
@@ -81,10 +80,15 @@ export async function applyImsupportingVisitorContext(
         'No Flow Widget on this page: no script tag with data-siteid and no window.imsFlowConfig. Render the snippet first.',
       );
     }
-    const widget = await waitFor(() => {
-      const candidate = page.imsFlowWidget;
-      return typeof candidate?.reload === 'function' ? (candidate as { reload: () => unknown }) : undefined;
-    }, { timeoutMs, intervalMs, ...(signal === undefined ? {} : { signal }) });
+    const widget = await pollUntil(
+      () => {
+        const candidate = page.imsFlowWidget;
+        return typeof candidate?.reload === 'function' ? (candidate as { reload: () => unknown }) : undefined;
+      },
+      timeoutMs,
+      intervalMs,
+      signal,
+    );
     if (widget === undefined) {
       return failure('timeout', `window.imsFlowWidget.reload did not appear within ${timeoutMs} ms; the new context is in place for when the widget loads.`);
     }
@@ -99,21 +103,25 @@ export async function applyImsupportingVisitorContext(
 
 /** Options of {@link updateImsupportingVisitorContext}. @public */
 export interface UpdateImsupportingOptions extends ApplyImsupportingOptions, ImsupportingToVendorOptions {
-  /** An adapter made with `createImsupportingAdapter`; default `imsupportingAdapter`. */
-  readonly adapter?: ImsupportingAdapter;
+  /**
+   * The adapter that translates: `imsupportingAdapter` or one made with `createImsupportingAdapter`, imported
+   * from `@visitor-context/imsupporting`. Passed in, so that pages that only apply never bundle the translation.
+   */
+  readonly adapter: ImsupportingAdapter;
 }
 
 /**
- * Translates a canonical context (validating it) and applies it with {@link applyImsupportingVisitorContext};
- * the translation's warnings are carried over. Pulls the translation code into your bundle: to stay small,
- * translate on the server and call `applyImsupportingVisitorContext` instead.
+ * Translates a canonical context (validating it) with `options.adapter` and applies it with
+ * {@link applyImsupportingVisitorContext}; the translation's warnings are carried over. The translation code
+ * weighs far more than applying: to stay small, translate on the server and call
+ * `applyImsupportingVisitorContext` instead.
  * @public
  */
 export async function updateImsupportingVisitorContext(
   context: VisitorContext,
-  options: UpdateImsupportingOptions = {},
+  options: UpdateImsupportingOptions,
 ): Promise<Result<ImsupportingApplied>> {
-  const { adapter = imsupportingAdapter, strict, phoneKey, invalidKeys, ...applyOptions } = options;
+  const { adapter, strict, phoneKey, invalidKeys, ...applyOptions } = options;
   const translateOptions = { ...(strict === undefined ? {} : { strict }), ...(phoneKey === undefined ? {} : { phoneKey }), ...(invalidKeys === undefined ? {} : { invalidKeys }) };
   const translated = adapter.toVendor(context, translateOptions);
   if (!translated.ok) return translated;

@@ -104,7 +104,7 @@ describe('./browser runtime in Chromium', () => {
     const stand = install();
     mount(render({ attributes: { plan: 'Free' } }, 'config'), stand);
     await sessionCount(stand, 1);
-    const result = await updateImsupportingVisitorContext(jane, { intervalMs: 10, timeoutMs: 2000 });
+    const result = await updateImsupportingVisitorContext(jane, { adapter: imsupportingAdapter, intervalMs: 10, timeoutMs: 2000 });
     expect(result).toMatchObject({ ok: true, value: { via: 'config' } });
     expect(result.diagnostics.map((item) => `${item.code} ${item.path.join('.')}`)).toEqual([
       'value_coerced attributes.seats',
@@ -138,7 +138,7 @@ describe('./browser runtime in Chromium', () => {
   it('returns the translation failure without touching the page', async () => {
     const stand = install();
     mount(render({}), stand);
-    const result = await updateImsupportingVisitorContext({ attributes: { 'a b': 'x' } }, { strict: true });
+    const result = await updateImsupportingVisitorContext({ attributes: { 'a b': 'x' } }, { adapter: imsupportingAdapter, strict: true });
     expect(result.ok).toBe(false);
     expect(stand.sessions()).toHaveLength(0);
   });
