@@ -1,5 +1,5 @@
 import type { Result, VisitorContext } from '@visitor-context/core';
-import { comm100Adapter, type Comm100Adapter } from './comm100-adapter.js';
+import type { Comm100Adapter } from './comm100-adapter.js';
 import type { Comm100ToVendorOptions } from './comm100-options.js';
 import { applyComm100Payload, type ApplyComm100Options, type Comm100ApplyReport } from './apply-comm100-payload.js';
 
@@ -7,8 +7,11 @@ import { applyComm100Payload, type ApplyComm100Options, type Comm100ApplyReport 
 export interface ApplyComm100ContextOptions extends ApplyComm100Options {
   /** Translation options, e.g. the custom variable names defined in the Control Panel. */
   readonly translate?: Comm100ToVendorOptions;
-  /** The adapter to translate with; default `comm100Adapter`. */
-  readonly adapter?: Comm100Adapter;
+  /**
+   * The adapter to translate with: `comm100Adapter` or one from `createComm100Adapter`, imported from
+   * `@visitor-context/comm100`. Passed in so that pages using only `applyComm100Payload` never load it.
+   */
+  readonly adapter: Comm100Adapter;
 }
 
 /**
@@ -18,9 +21,9 @@ export interface ApplyComm100ContextOptions extends ApplyComm100Options {
  */
 export async function applyComm100Context(
   context: VisitorContext,
-  options: ApplyComm100ContextOptions = {},
+  options: ApplyComm100ContextOptions,
 ): Promise<Result<Comm100ApplyReport>> {
-  const { translate, adapter = comm100Adapter, ...applyOptions } = options;
+  const { translate, adapter, ...applyOptions } = options;
   const translated = adapter.toVendor(context, translate);
   if (!translated.ok) return translated;
   const applied = await applyComm100Payload(translated.value, applyOptions);

@@ -180,7 +180,7 @@ describe('./browser runtime in Chromium', () => {
 
   it('translates and applies in one call, carrying the translation warnings', async () => {
     const comm100 = install();
-    const applying = applyComm100Context(shopper, { translate: { customVariables: ['plan', 'seats'], skipPrechat: true }, timeoutMs: 1000, intervalMs: 10 });
+    const applying = applyComm100Context(shopper, { adapter: comm100Adapter, translate: { customVariables: ['plan', 'seats'], skipPrechat: true }, timeoutMs: 1000, intervalMs: 10 });
     comm100.load();
     const result = await applying;
     expect(result.ok).toBe(true);
@@ -194,7 +194,7 @@ describe('./browser runtime in Chromium', () => {
       prechat: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000' },
       prechatSkipped: true,
     });
-    const invalid = await applyComm100Context({ visitor: { email: 'nope' } });
+    const invalid = await applyComm100Context({ visitor: { email: 'nope' } }, { adapter: comm100Adapter });
     expect(invalid.diagnostics.map((item) => item.code)).toEqual(['invalid_email']);
   });
 });
