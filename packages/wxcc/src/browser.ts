@@ -1,15 +1,13 @@
-/**
+/*
  * The `./browser` entry: hands custom chat fields to the live Webex Contact Center / imichat Live Chat widget
- * (`window.imichatwidget`) in a page. Small, never throws into the page, and resolves with what happened.
- *
- * @packageDocumentation
+ * (`window.imichatwidget`) in a page. Small (no zod), never throws into the page, resolves with what happened.
  */
-import { waitFor, type Diagnostic, type Result } from '@visitor-context/core';
+import type { Diagnostic, Result } from '@visitor-context/core';
 import { driveImichatWidget, type ImichatSessionOutcome } from './imichat-session.js';
-import type { ImichatWidget, WxccInitPayload } from './wxcc-api.js';
+import type { ImichatWidget, WxccInitPayload } from './imichat-widget.js';
 
 export type { ImichatSessionOutcome } from './imichat-session.js';
-export type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget, WxccInitPayload } from './wxcc-api.js';
+export type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget, WxccInitPayload } from './imichat-widget.js';
 
 /** Options of {@link applyWxccPayload}. @public */
 export interface ApplyWxccOptions {
@@ -58,15 +56,9 @@ export async function applyWxccPayload(payload: WxccInitPayload, options: ApplyW
   const { timeoutMs = 30_000, intervalMs = 250, signal } = options;
   const host = (options.window ?? globalThis) as unknown as { imichatwidget?: ImichatWidget };
   const started = Date.now();
-  const widget = await waitFor(
-    () => {
-      const candidate = host.imichatwidget;
-      return candidate !== undefined && candidate !== null && typeof candidate.on === 'function' ? candidate : undefined;
-    },
-    { timeoutMs, intervalMs, ...(signal === undefined ? {} : { signal }) },
-  );
+  const widget = await waitForWidget(host, timeoutMs, intervalMs, signal);
   if (widget === undefined) {
-    return failure('timeout', `window.imichatwidget did not appear within ${timeoutMs} ms. Check that the Live Chat installation snippet is on the page.`);
+    return failure('timeout', `window.imichatwidget did not appear within ${timeoutMs} ms: is the Live Chat snippet on the page?`);
   }
   const outcome = await new Promise<ImichatSessionOutcome>((resolve) => {
     driveImichatWidget(widget, json, Math.max(timeoutMs - (Date.now() - started), 1), resolve);
@@ -74,19 +66,48 @@ export async function applyWxccPayload(payload: WxccInitPayload, options: ApplyW
   return toResult(outcome, Object.keys(fields));
 }
 
+/**
+ * Polls for the global and its `on`, like core's `waitFor`. Kept local because importing core's `waitFor` pulls
+ * core's whole bundle (zod included) into the page, far over this entry's size budget.
+ */
+function waitForWidget(
+  host: { imichatwidget?: ImichatWidget },
+  timeoutMs: number,
+  intervalMs: number,
+  signal: AbortSignal | undefined,
+): Promise<ImichatWidget | undefined> {
+  const read = (): ImichatWidget | undefined => {
+    try {
+      const candidate = host.imichatwidget;
+      return candidate !== undefined && candidate !== null && typeof candidate.on === 'function' ? candidate : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return new Promise((resolve) => {
+    const deadline = Date.now() + timeoutMs;
+    const attempt = (): void => {
+      const widget = read();
+      if (widget !== undefined || signal?.aborted === true || Date.now() >= deadline) resolve(widget);
+      else setTimeout(attempt, intervalMs);
+    };
+    attempt();
+  });
+}
+
 function toResult(outcome: ImichatSessionOutcome, fieldNames: string[]): Result<WxccApplied> {
   if (outcome.status === 'timeout') {
     return failure(
       'timeout',
       outcome.waitingFor === 'answer'
-        ? `The widget did not answer ${outcome.method ?? 'init'} in time (a page script may have called imichatwidget.init with its own callback).`
+        ? 'The widget did not answer in time (did the page call init with its own callback?).'
         : 'The widget did not fire imichat-widget:ready in time.',
     );
   }
   if (outcome.status === 'vendor_error') {
     return failure(
       'vendor_error',
-      `The widget refused the custom chat fields${outcome.detail === undefined ? '' : ` (${outcome.detail})`}; it answers "error" for anything but a JSON string with custom_chat_fields.`,
+      `The widget refused the custom chat fields${outcome.detail === undefined ? '' : `: ${outcome.detail}`}.`,
     );
   }
   const diagnostics: Diagnostic[] = outcome.chatAlreadyStarted
@@ -96,7 +117,7 @@ function toResult(outcome: ImichatSessionOutcome, fieldNames: string[]): Result<
           severity: 'warning',
           path: [],
           message:
-            'The visitor already sent a first message: the conversation in progress keeps the data it started with; this set applies to the next conversation only.',
+            'The visitor already sent a first message: only the next conversation gets this data.',
         },
       ]
     : [];

@@ -1,4 +1,4 @@
-import type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget } from './wxcc-api.js';
+import type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget } from './imichat-widget.js';
 
 /**
  * What happened to one set of custom chat fields handed to the widget.

@@ -1,5 +1,5 @@
 import { listContextFields, type Diagnostics, type JsonValue, type VisitorContext } from '@visitor-context/core';
-import type { WxccInitPayload } from './wxcc-api.js';
+import type { WxccInitPayload } from './imichat-widget.js';
 import type { ResolvedFieldMap } from './wxcc-field-map.js';
 import { readWxccBag } from './wxcc-vendor-bag.js';
 

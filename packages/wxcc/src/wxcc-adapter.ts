@@ -2,7 +2,7 @@ import { defineAdapter, formatPath, type VisitorContextAdapter } from '@visitor-
 import * as z from 'zod/mini';
 import { fromWxcc } from './from-wxcc.js';
 import { toWxcc } from './to-wxcc.js';
-import type { WxccInitPayload } from './wxcc-api.js';
+import type { WxccInitPayload } from './imichat-widget.js';
 import { wxccCapabilities } from './wxcc-capabilities.js';
 import { resolveFieldMap } from './wxcc-field-map.js';
 import {

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 
+export type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget, WxccInitPayload } from './imichat-widget.js';
+
 /**
  * A custom chat field value. The widget stores `JSON.stringify(custom_chat_fields)`, so values keep their JSON
  * types; the adapter sends strings, numbers and booleans.
@@ -17,8 +19,6 @@ export const WxccInitPayloadSchema = z.strictObject({
   custom_chat_fields: z.record(z.string(), WxccFieldValueSchema),
 });
 
-/** The payload `toVendor` produces: send `JSON.stringify(payload)` to `imichatwidget.init`. @public */
-export type WxccInitPayload = z.infer<typeof WxccInitPayloadSchema>;
 
 /**
  * `inappmessaging.message.extras` of a Webex Connect "Mobile & Web – Incoming Message" Start node, as the
@@ -55,23 +55,3 @@ export const WxccMessageExtrasSchema = z.looseObject({
 /** Message extras as the flow receives them; see {@link WxccMessageExtrasSchema}. @public */
 export type WxccMessageExtras = z.infer<typeof WxccMessageExtrasSchema>;
 
-/** What a ready-event handler registered with `imichatwidget.on` receives: the widget's app id. @public */
-export type ImichatReadyHandler = (appId?: unknown) => void;
-
-/** What `init`/`update` callbacks receive: `"success"`, `"error"`, or nothing when the widget becomes ready. @public */
-export type ImichatStatusCallback = (status?: unknown) => void;
-
-/**
- * The `imichatwidget` global the Live Chat loader (`imichatinit.js`) creates.
- * @public
- */
-export interface ImichatWidget {
-  /** Registers the one handler of `"imichat-widget:ready"` (a later call replaces it; other names are ignored). */
-  on(eventName: string, handler: ImichatReadyHandler): void;
-  /** Sets the custom chat fields from a JSON string; the callback is mandatory. */
-  init(json: string, callback: ImichatStatusCallback): void;
-  /** Replaces the custom chat fields (no merge); its response goes to the `init` callback. */
-  update(json: string, callback: ImichatStatusCallback): void;
-  /** Whether the visitor already sent a first message in this browser session. */
-  hasInitiatedChat?(): boolean;
-}
