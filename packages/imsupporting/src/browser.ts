@@ -4,10 +4,10 @@
 import type { Diagnostic, Result, VisitorContext } from '@visitor-context/core';
 import type { ImsupportingVisitorContext } from './imsupporting-api.js';
 import type { ImsupportingAdapter } from './create-imsupporting-adapter.js';
-import type { ImsupportingToVendorOptions } from './imsupporting-options.js';
+import type { ImsupportingFromVendorOptions, ImsupportingToVendorOptions } from './imsupporting-options.js';
 import { pollUntil } from './poll-until.js';
 
-export type { ImsupportingAdapter, ImsupportingToVendorOptions, ImsupportingVisitorContext };
+export type { ImsupportingAdapter, ImsupportingFromVendorOptions, ImsupportingToVendorOptions, ImsupportingVisitorContext };
 
 /** Options of {@link applyImsupportingVisitorContext}. @public */
 export interface ApplyImsupportingOptions {

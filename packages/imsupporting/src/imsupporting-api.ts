@@ -50,10 +50,10 @@ export const defaultImsupportingLimits: ImsupportingLimits = Object.freeze({
  * booleans (converted to strings by the server); this adapter always sends strings.
  * @public
  */
-export const ImsupportingVisitorContextSchema = z.record(z.string(), z.string());
+export const ImsupportingVisitorContextSchema: z.ZodMiniType<ImsupportingVisitorContext> = z.record(z.string(), z.string());
 
-/** A Flow Widget visitor-context object: see {@link ImsupportingVisitorContextSchema}. @public */
-export type ImsupportingVisitorContext = z.infer<typeof ImsupportingVisitorContextSchema>;
+/** A Flow Widget visitor-context object, key to string: see `ImsupportingVisitorContextSchema`. @public */
+export type ImsupportingVisitorContext = Record<string, string>;
 
 /**
  * A stored or received context as it may come back from the vendor: a flat map whose values the server

@@ -92,8 +92,15 @@ export const ImsupportingToVendorOptionsSchema = z.strictObject({
   invalidKeys: z.optional(z.enum(['drop', 'replace'])),
 });
 
-/** Options of the adapter's `toVendor`: see {@link ImsupportingToVendorOptionsSchema}. @public */
-export type ImsupportingToVendorOptions = z.infer<typeof ImsupportingToVendorOptionsSchema>;
+/** Options of the adapter's `toVendor`: see `ImsupportingToVendorOptionsSchema`. @public */
+export interface ImsupportingToVendorOptions {
+  /** Turn every warning into an error. */
+  readonly strict?: boolean | undefined;
+  /** Which reserved key carries `visitor.phone`; default `ims_telephone`. */
+  readonly phoneKey?: 'ims_telephone' | 'ims_phone' | undefined;
+  /** Drop (default) or `replace` attribute keys the server would reject. */
+  readonly invalidKeys?: 'drop' | 'replace' | undefined;
+}
 
 /** Options of the adapter's `fromVendor`. @public */
 export const ImsupportingFromVendorOptionsSchema = z.strictObject({
@@ -101,8 +108,11 @@ export const ImsupportingFromVendorOptionsSchema = z.strictObject({
   strict: z.optional(z.boolean()),
 });
 
-/** Options of the adapter's `fromVendor`: see {@link ImsupportingFromVendorOptionsSchema}. @public */
-export type ImsupportingFromVendorOptions = z.infer<typeof ImsupportingFromVendorOptionsSchema>;
+/** Options of the adapter's `fromVendor`: see `ImsupportingFromVendorOptionsSchema`. @public */
+export interface ImsupportingFromVendorOptions {
+  /** Turn every warning into an error. */
+  readonly strict?: boolean | undefined;
+}
 
 /**
  * Options of {@link renderImsupportingSnippet}: the embed, plus the `toVendor` options.
