@@ -36,7 +36,7 @@ const baseFields: readonly AdapterFieldCapability[] = [
     return {
       canonical,
       vendorName: `livechat.prechat.fields[type=${vendorKey}] / visitor.${vendorKey}`,
-      note: `Outbound only when the campaign's pre-chat form has a ${vendorKey} field.`,
+      note: `Outbound as the value of the pre-chat form's field of type ${vendorKey} (not applied when the form has none).`,
     };
   }),
   {
@@ -44,7 +44,7 @@ const baseFields: readonly AdapterFieldCapability[] = [
     vendorName: 'livechat.customVariables / visitor.custom_variables',
     valueType: 'string',
     note:
-      'Outbound only names defined in the Control Panel (option customVariables); values become strings. Inbound also reads custom_fields by name, and chat.custom_variable / offline_message.custom_variable.',
+      'Outbound, names missing from the customVariables option are dropped with a warning (Comm100 ignores undefined names); values become strings. Inbound also reads custom_fields by name, and chat.custom_variable / offline_message.custom_variable.',
   },
 ];
 

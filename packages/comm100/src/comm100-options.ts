@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /**
- * Every fixed canonical field, by dotted name; the keys {@link Comm100ToVendorOptions.fieldVariables} accepts.
+ * Every fixed canonical field, by dotted name; the keys `Comm100ToVendorOptions.fieldVariables` accepts.
  * @public
  */
 export const comm100CanonicalFieldNames = [
@@ -95,13 +95,13 @@ export type Comm100FromVendorOptions = z.infer<typeof Comm100FromVendorOptionsSc
 export const Comm100AdapterOptionsSchema = z.strictObject({
   /** Turn every warning into an error. */
   strict: z.optional(z.boolean()),
-  /** See {@link Comm100ToVendorOptions.customVariables}. */
+  /** See `Comm100ToVendorOptions.customVariables`. */
   customVariables: z.optional(z.array(variableName)),
-  /** See {@link Comm100ToVendorOptions.fieldVariables}. */
+  /** See `Comm100ToVendorOptions.fieldVariables`. */
   fieldVariables,
-  /** See {@link Comm100ToVendorOptions.prechat}. */
+  /** See `Comm100ToVendorOptions.prechat`. */
   prechat: z.optional(z.boolean()),
-  /** See {@link Comm100ToVendorOptions.skipPrechat}. */
+  /** See `Comm100ToVendorOptions.skipPrechat`. */
   skipPrechat: z.optional(z.boolean()),
 });
 
