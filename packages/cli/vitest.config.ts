@@ -1,4 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // The process tests spawn the built binary, so they need `pnpm build` first (turbo's test task depends on build).
-export default defineConfig({ test: { include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: ['**/node_modules/**'] } });
+// The adapters' built files are loaded by Node as they are, not re-transformed by vite: the wxcc snippet embeds
+// a function's source text, which must be byte-identical to what the binary prints.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    server: { deps: { external: [/\/packages\/[^/]+\/dist\//] } },
+  },
+});

@@ -67,7 +67,7 @@ Examples:
   # A canonical context into a giosg submission, failing on anything lost
   cat context.json | visitor-context convert --from canonical --to giosg --strict
   # Genesys Web Chat v2 instead of the default channel
-  visitor-context convert --from canonical --to genesys --to-option channel=webChat context.json
+  visitor-context convert --from canonical --to genesys --to-option channel=web-chat context.json
   # Read a stored payload back into the canonical model, diagnostics as JSON
   visitor-context convert --from imsupporting --to canonical --json stored.json 2> diagnostics.json`,
     )
