@@ -47,10 +47,11 @@ export function createImsupportingAdapter(options: ImsupportingAdapterOptions = 
   });
   return {
     ...adapter,
-    // Raw text is JSON (the stored column) unless it is made only of base64 characters, which no JSON object
-    // text is: such text is the wire payload, handed on as a JSON string for fromImsupporting to decode.
+    // Raw text is JSON (the stored column) unless it is made only of base64 characters (and perhaps line
+    // breaks), which no JSON object text is: such text is the wire payload, handed on as a JSON string for
+    // fromImsupporting to decode strictly, as the server does.
     fromVendor: (input, fromOptions) =>
-      adapter.fromVendor(typeof input === 'string' && /^[A-Za-z0-9+/=_-]+$/.test(input) ? JSON.stringify(input) : input, fromOptions),
+      adapter.fromVendor(typeof input === 'string' && /^[A-Za-z0-9+/=_-][A-Za-z0-9+/=_\s-]*$/.test(input) ? JSON.stringify(input) : input, fromOptions),
   };
 }
 

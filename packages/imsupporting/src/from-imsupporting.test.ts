@@ -256,6 +256,7 @@ describe('fromVendor: base64 wire payload', () => {
     ['notBase64', 'invalid_base64'],
     ['notJson', 'invalid_json'],
     ['tooLong', 'too_large'],
+    ['wrappedLines', 'invalid_base64'],
   ] as const)('discards the whole %s payload with an error, as the server does', (name, code) => {
     const result = imsupportingAdapter.fromVendor(wirePayloads[name]);
     expect(result.ok).toBe(false);

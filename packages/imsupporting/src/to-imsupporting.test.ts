@@ -70,6 +70,17 @@ describe('toVendor', () => {
     });
   });
 
+  it('warns that an ims_phone attribute next to ims_telephone is only an ignored alias', () => {
+    const result = imsupportingAdapter.toVendor({ visitor: { phone: '+44 20 7946 0958' }, attributes: { ims_phone: '+44 7700 900123' } });
+    expect(result.ok && result.value).toEqual({ ims_telephone: '+44 20 7946 0958', ims_phone: '+44 7700 900123' });
+    expect(result.diagnostics.map((item) => [item.code, item.message])).toEqual([
+      [
+        'field_renamed',
+        'attributes.ims_phone is sent as "ims_phone", a key this adapter reads back as vendor.imsupporting.pairs.ims_phone. Rename the attribute, or set vendor.imsupporting.pairs.ims_phone instead.',
+      ],
+    ]);
+  });
+
   it('converts numbers and booleans to strings, with a warning naming each', () => {
     const result = imsupportingAdapter.toVendor({ attributes: { orders: 12, vip: true, ratio: 0.5 } });
     expect(result.ok && result.value).toEqual({ orders: '12', vip: 'true', ratio: '0.5' });

@@ -123,12 +123,16 @@ class Translation {
     const path = ['attributes', key];
     const sentKey = this.#acceptableKey(key, path);
     if (sentKey === undefined) return;
-    const readBackAs = this.#fieldKeys.get(sentKey);
+    // ims_phone next to ims_telephone is only an alias the vendor ignores; it comes back in the vendor bag.
+    const readBackAs =
+      sentKey === 'ims_phone' && this.#owners.has('ims_telephone')
+        ? `vendor.${vendorId}.${unmappedPairsKey}.ims_phone`
+        : this.#fieldKeys.get(sentKey);
     if (readBackAs !== undefined && !this.#owners.has(sentKey)) {
       this.diagnostics.warning(
         'field_renamed',
         path,
-        `${formatPath(path)} is sent as "${sentKey}", a key this adapter reads back as ${readBackAs}${isReservedKey(sentKey) ? ' (a reserved pre-fill key: the workflow will use it)' : ''}. Rename the attribute, or set ${readBackAs} instead.`,
+        `${formatPath(path)} is sent as "${sentKey}", a key this adapter reads back as ${readBackAs}${isReservedKey(sentKey) && readBackAs.startsWith('visitor.') ? ' (a reserved pre-fill key: the workflow will use it)' : ''}. Rename the attribute, or set ${readBackAs} instead.`,
       );
     } else if (readBackAs === undefined && /^ims_/i.test(sentKey)) {
       this.diagnostics.warning(
