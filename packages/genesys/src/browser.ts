@@ -1,12 +1,22 @@
-/**
- * Browser runtime for Genesys Cloud: delivers an already translated payload to the live Messenger
- * (`window.Genesys`) or legacy Web Chat v2 (`window.ININ.webchat`) in the page. Never throws into the page.
- *
- * @packageDocumentation
+/*
+ * The `./browser` entry: delivers an already translated payload to the live Messenger (`window.Genesys`) or
+ * legacy Web Chat v2 (`window.ININ.webchat`) in the page. Small (no zod), never throws into the page.
  */
-import { waitFor, type Diagnostic, type Failure, type Result, type VisitorContext } from '@visitor-context/core';
+import type { Diagnostic, Failure, Result, VisitorContext } from '@visitor-context/core';
 import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload } from './genesys-api.js';
 import type { GenesysToVendorOptions } from './genesys-options.js';
+import { waitForGlobal } from './wait-for-global.js';
+
+// Type-only: the payload types are inferred from these schemas, which never reach a browser bundle from here.
+export type {
+  GenesysMessengerPayload,
+  GenesysMessengerPayloadSchema,
+  GenesysPayload,
+  GenesysPayloadSchema,
+  GenesysWebChatPayload,
+  GenesysWebChatPayloadSchema,
+} from './genesys-api.js';
+export type { GenesysToVendorOptions, GenesysToVendorOptionsSchema } from './genesys-options.js';
 
 /**
  * The Messenger command queue function: `Genesys("command", name, options, onFulfilled, onRejected)` and
@@ -98,10 +108,11 @@ async function applyMessenger(payload: GenesysMessengerPayload, options: ApplyGe
   const timeoutMs = options.timeoutMs ?? 10_000;
   const started = Date.now();
   const target = options.target ?? (globalThis as GenesysGlobals);
-  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), {
+  const genesys = await waitForGlobal(
+    () => (typeof target.Genesys === 'function' ? target.Genesys : undefined),
     timeoutMs,
-    intervalMs: options.intervalMs ?? 100,
-  });
+    options.intervalMs ?? 100,
+  );
   if (genesys === undefined) {
     return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
   }
@@ -148,7 +159,7 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
   const target = options.target ?? (globalThis as GenesysGlobals);
-  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs: options.intervalMs ?? 100 });
+  const webchatApi = await waitForGlobal(() => target.ININ?.webchat, timeoutMs, options.intervalMs ?? 100);
   if (webchatApi === undefined) {
     return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
   }

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
  */
 export const GenesysCustomAttributesSchema = z.record(z.string(), z.string());
 
-/** Inferred from {@link GenesysCustomAttributesSchema}. @public */
+/** Inferred from `GenesysCustomAttributesSchema`. @public */
 export type GenesysCustomAttributes = z.infer<typeof GenesysCustomAttributesSchema>;
 
 /**
@@ -19,13 +19,13 @@ export const GenesysDatabaseOptionsSchema = z.object({
   messaging: z.object({ customAttributes: GenesysCustomAttributesSchema }),
 });
 
-/** Inferred from {@link GenesysDatabaseOptionsSchema}. @public */
+/** Inferred from `GenesysDatabaseOptionsSchema`. @public */
 export type GenesysDatabaseOptions = z.infer<typeof GenesysDatabaseOptionsSchema>;
 
 /** The Database plugin commands this adapter issues: `set` merges shallowly, `update` deeply. @public */
 export const GenesysDatabaseCommandSchema = z.enum(['Database.set', 'Database.update']);
 
-/** Inferred from {@link GenesysDatabaseCommandSchema}. @public */
+/** Inferred from `GenesysDatabaseCommandSchema`. @public */
 export type GenesysDatabaseCommand = z.infer<typeof GenesysDatabaseCommandSchema>;
 
 /**
@@ -39,7 +39,7 @@ export const GenesysGuestMessageSchema = z.object({
   channel: z.object({ metadata: z.object({ customAttributes: GenesysCustomAttributesSchema }) }),
 });
 
-/** Inferred from {@link GenesysGuestMessageSchema}. @public */
+/** Inferred from `GenesysGuestMessageSchema`. @public */
 export type GenesysGuestMessage = z.infer<typeof GenesysGuestMessageSchema>;
 
 /**
@@ -53,7 +53,7 @@ export const GenesysOnMessageBodySchema = z.object({
   message: GenesysGuestMessageSchema,
 });
 
-/** Inferred from {@link GenesysOnMessageBodySchema}. @public */
+/** Inferred from `GenesysOnMessageBodySchema`. @public */
 export type GenesysOnMessageBody = z.infer<typeof GenesysOnMessageBodySchema>;
 
 /**
@@ -63,7 +63,7 @@ export type GenesysOnMessageBody = z.infer<typeof GenesysOnMessageBodySchema>;
  */
 export const GenesysChatFieldsSchema = z.record(z.string(), z.string());
 
-/** Inferred from {@link GenesysChatFieldsSchema}. @public */
+/** Inferred from `GenesysChatFieldsSchema`. @public */
 export type GenesysChatFields = z.infer<typeof GenesysChatFieldsSchema>;
 
 /**
@@ -76,7 +76,7 @@ export const GenesysRoutingTargetSchema = z.object({
   priority: z.optional(z.number()),
 });
 
-/** Inferred from {@link GenesysRoutingTargetSchema}. @public */
+/** Inferred from `GenesysRoutingTargetSchema`. @public */
 export type GenesysRoutingTarget = z.infer<typeof GenesysRoutingTargetSchema>;
 
 /**
@@ -94,7 +94,7 @@ export const GenesysGuestChatBodySchema = z.object({
   }),
 });
 
-/** Inferred from {@link GenesysGuestChatBodySchema}. @public */
+/** Inferred from `GenesysGuestChatBodySchema`. @public */
 export type GenesysGuestChatBody = z.infer<typeof GenesysGuestChatBodySchema>;
 
 /**
@@ -109,7 +109,7 @@ export const GenesysParticipantSchema = z.looseObject({
   attributes: z.optional(z.record(z.string(), z.json())),
 });
 
-/** Inferred from {@link GenesysParticipantSchema}. @public */
+/** Inferred from `GenesysParticipantSchema`. @public */
 export type GenesysParticipant = z.infer<typeof GenesysParticipantSchema>;
 
 /**
@@ -121,7 +121,7 @@ export const GenesysConversationSchema = z.looseObject({
   participants: z.array(GenesysParticipantSchema),
 });
 
-/** Inferred from {@link GenesysConversationSchema}. @public */
+/** Inferred from `GenesysConversationSchema`. @public */
 export type GenesysConversation = z.infer<typeof GenesysConversationSchema>;
 
 /**
@@ -135,7 +135,7 @@ export type GenesysConversation = z.infer<typeof GenesysConversationSchema>;
  */
 export const GenesysChannelSchema = z.enum(['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat']);
 
-/** Inferred from {@link GenesysChannelSchema}. @public */
+/** Inferred from `GenesysChannelSchema`. @public */
 export type GenesysChannel = z.infer<typeof GenesysChannelSchema>;
 
 /** The `messenger` payload: the Database command to issue and its options. @public */
@@ -145,7 +145,7 @@ export const GenesysMessengerPayloadSchema = z.object({
   options: GenesysDatabaseOptionsSchema,
 });
 
-/** Inferred from {@link GenesysMessengerPayloadSchema}. @public */
+/** Inferred from `GenesysMessengerPayloadSchema`. @public */
 export type GenesysMessengerPayload = z.infer<typeof GenesysMessengerPayloadSchema>;
 
 /** The `attributes` payload: the flat custom-attribute map alone. @public */
@@ -154,7 +154,7 @@ export const GenesysAttributesPayloadSchema = z.object({
   customAttributes: GenesysCustomAttributesSchema,
 });
 
-/** Inferred from {@link GenesysAttributesPayloadSchema}. @public */
+/** Inferred from `GenesysAttributesPayloadSchema`. @public */
 export type GenesysAttributesPayload = z.infer<typeof GenesysAttributesPayloadSchema>;
 
 /** The `open-messaging` payload: the Guest API `onMessage` frame to send. @public */
@@ -163,7 +163,7 @@ export const GenesysOpenMessagingPayloadSchema = z.object({
   body: GenesysOnMessageBodySchema,
 });
 
-/** Inferred from {@link GenesysOpenMessagingPayloadSchema}. @public */
+/** Inferred from `GenesysOpenMessagingPayloadSchema`. @public */
 export type GenesysOpenMessagingPayload = z.infer<typeof GenesysOpenMessagingPayloadSchema>;
 
 /** The `web-chat` payload: the `data` block of `ININ.webchat.create(chatConfig)`. @public */
@@ -172,7 +172,7 @@ export const GenesysWebChatPayloadSchema = z.object({
   data: GenesysChatFieldsSchema,
 });
 
-/** Inferred from {@link GenesysWebChatPayloadSchema}. @public */
+/** Inferred from `GenesysWebChatPayloadSchema`. @public */
 export type GenesysWebChatPayload = z.infer<typeof GenesysWebChatPayloadSchema>;
 
 /** The `guest-chat` payload: the Guest Chat API request body. @public */
@@ -181,7 +181,7 @@ export const GenesysGuestChatPayloadSchema = z.object({
   body: GenesysGuestChatBodySchema,
 });
 
-/** Inferred from {@link GenesysGuestChatPayloadSchema}. @public */
+/** Inferred from `GenesysGuestChatPayloadSchema`. @public */
 export type GenesysGuestChatPayload = z.infer<typeof GenesysGuestChatPayloadSchema>;
 
 /**
@@ -196,5 +196,5 @@ export const GenesysPayloadSchema = z.discriminatedUnion('channel', [
   GenesysGuestChatPayloadSchema,
 ]);
 
-/** Inferred from {@link GenesysPayloadSchema}. @public */
+/** Inferred from `GenesysPayloadSchema`. @public */
 export type GenesysPayload = z.infer<typeof GenesysPayloadSchema>;

@@ -3,7 +3,7 @@ import { GenesysChannelSchema, GenesysDatabaseCommandSchema, GenesysRoutingTarge
 
 /**
  * Options of `toVendor`. Every option not given falls back to the adapter's own (see
- * {@link GenesysAdapterOptionsSchema}), then to the defaults below.
+ * `GenesysAdapterOptionsSchema`), then to the defaults below.
  * @public
  */
 export const GenesysToVendorOptionsSchema = z.strictObject({
@@ -25,7 +25,7 @@ export const GenesysToVendorOptionsSchema = z.strictObject({
   routingTarget: z.optional(GenesysRoutingTargetSchema),
 });
 
-/** Options of `toVendor`, inferred from {@link GenesysToVendorOptionsSchema}. @public */
+/** Options of `toVendor`, inferred from `GenesysToVendorOptionsSchema`. @public */
 export type GenesysToVendorOptions = z.infer<typeof GenesysToVendorOptionsSchema>;
 
 /**
@@ -39,7 +39,7 @@ export const GenesysFromVendorOptionsSchema = z.strictObject({
   participantPurpose: z.optional(z.string().check(z.minLength(1))),
 });
 
-/** Options of `fromVendor`, inferred from {@link GenesysFromVendorOptionsSchema}. @public */
+/** Options of `fromVendor`, inferred from `GenesysFromVendorOptionsSchema`. @public */
 export type GenesysFromVendorOptions = z.infer<typeof GenesysFromVendorOptionsSchema>;
 
 /**
@@ -54,7 +54,7 @@ export const GenesysAdapterOptionsSchema = z.strictObject({
   command: z.optional(GenesysDatabaseCommandSchema),
 });
 
-/** Options of `createGenesysAdapter`, inferred from {@link GenesysAdapterOptionsSchema}. @public */
+/** Options of `createGenesysAdapter`, inferred from `GenesysAdapterOptionsSchema`. @public */
 export type GenesysAdapterOptions = z.infer<typeof GenesysAdapterOptionsSchema>;
 
 /** The default Messenger bootstrap script (the `prod` / US East region). @public */
@@ -92,5 +92,5 @@ export const GenesysSnippetOptionsSchema = z.strictObject({
   dataElementId: z.optional(z.string()),
 });
 
-/** Options of `renderGenesysSnippet`, inferred from {@link GenesysSnippetOptionsSchema}. @public */
+/** Options of `renderGenesysSnippet`, inferred from `GenesysSnippetOptionsSchema`. @public */
 export type GenesysSnippetOptions = z.infer<typeof GenesysSnippetOptionsSchema>;
