@@ -71,11 +71,10 @@ export function renderEvaluateNodeCode(fields: WxccFieldMap, options: EvaluateNo
     }
     return diagnostics.toFailure();
   }
-  const startNode = options.startNode ?? 'n2';
+  const { startNode = 'n2', variables = {} } = options ?? {};
   if (typeof startNode !== 'string' || !/^n\d{1,6}$/.test(startNode)) {
     diagnostics.error('invalid_option', ['startNode'], `startNode must be a flow node id such as n2; got ${JSON.stringify(startNode)}.`);
   }
-  const variables = options.variables ?? {};
   const lines: string[] = [];
   const used = new Map<string, string>();
   for (const [canonical, fieldName] of Object.entries(parsedFields.data)) {

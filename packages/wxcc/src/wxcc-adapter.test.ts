@@ -115,3 +115,44 @@ describe('fromVendor', () => {
     expect(wxccAdapter.fromVendor(malformed, { strict: true }).ok).toBe(false);
   });
 });
+
+describe('createWxccAdapter', () => {
+  it('refuses invalid field maps at creation', () => {
+    expect(() => createWxccAdapter({ fields: { 'visitor.name': 'name', 'visitor.email': 'name' } })).toThrow(/share one custom chat field/);
+    expect(() => createWxccAdapter({ fields: { 'attributes.*': 'no wildcard' } })).toThrow(/exactly one \*/);
+    expect(() => createWxccAdapter({ fields: { 'visitor.nickname': 'nick' } })).toThrow(TypeError);
+    expect(() => createWxccAdapter({ fields: { 'visitor.name': '' } })).toThrow(TypeError);
+    expect(() => createWxccAdapter({ fields: { 'visitor.name': 'line\nbreak' } })).toThrow(/control characters/);
+  });
+
+  it('declares one capability per mapped field, the attribute template and the inbound-only extras', () => {
+    expect(adminFields.capabilities.fields.map((field) => [field.canonical, field.vendorName, field.directions ?? 'both'])).toEqual([
+      ['visitor.name', 'custom_chat_fields.Customer Name', 'both'],
+      ['visitor.email', 'custom_chat_fields.email', 'both'],
+      ['visitor.id', 'custom_chat_fields.id', 'both'],
+      ['attributes.plan', 'custom_chat_fields.Plan', 'both'],
+      ['attributes.*', 'custom_chat_fields.attr <key>', 'both'],
+      ['page.url', 'extras.Webpage', ['fromVendor']],
+      ['device.language', 'extras["Browser language"]', ['fromVendor']],
+    ]);
+    const withUrl = createWxccAdapter({ fields: { 'page.url': 'Page' } });
+    expect(withUrl.capabilities.fields.map((field) => field.canonical)).toEqual(['page.url', 'device.language']);
+  });
+
+  it('prefers a custom chat field over the widget\'s Webpage for page.url, keeping the other in vendor.wxcc', () => {
+    const withUrl = createWxccAdapter({ fields: { 'page.url': 'Page' } });
+    const result = withUrl.fromVendor({ Webpage: 'https://widget.example/now', custom_chat_attr: '{"Page":"https://shop.example/cart"}' });
+    expect(result.ok && result.value).toEqual({
+      page: { url: 'https://shop.example/cart' },
+      vendor: { wxcc: { extras: { Webpage: 'https://widget.example/now' } } },
+    });
+  });
+
+  it('reads names through the attribute template only when they fit it and no explicit field owns them', () => {
+    const result = adminFields.fromVendor({ custom_chat_attr: JSON.stringify({ 'attr ': 'empty key', 'attr plan': 'shadow', 'attr x': 1, Plan: 'pro' }) });
+    expect(result.ok && result.value).toEqual({
+      attributes: { x: 1, plan: 'pro' },
+      vendor: { wxcc: { customChatFields: { 'attr ': 'empty key', 'attr plan': 'shadow' } } },
+    });
+  });
+});

@@ -174,3 +174,37 @@ describe('./browser applyWxccPayload against the imichat stand-in', () => {
     expect(standIn.received()).toEqual({ name: 'Ada' });
   });
 });
+
+describe('the imichat stand-in behaves as the widget documents', () => {
+  it('ignores init without a callback, answers error for non-strings, replaces on update, and loses data sent before the iframe', async () => {
+    standIn = installImichatStandIn(window, { loadDelayMs: 1, readyDelayMs: 10_000, answerDelayMs: 1 });
+    standIn.load();
+    await until(() => page.imichatwidget !== undefined);
+    const widget = page.imichatwidget as {
+      init(data: unknown, callback?: unknown): void;
+      update(data: unknown, callback?: unknown): void;
+      on(name: string, handler: unknown): void;
+    };
+    const statuses: unknown[] = [];
+    widget.init('{"custom_chat_fields":{"a":"early"}}', (status: unknown) => statuses.push(status));
+    expect(standIn.calls().at(-1)?.effect).toBe('lost');
+    widget.on('some-other-event', () => undefined);
+    standIn.fireReady();
+    expect(statuses).toEqual([undefined]);
+
+    widget.init('{"custom_chat_fields":{"a":"1"}}');
+    expect(standIn.calls().at(-1)?.effect).toBe('ignored');
+    widget.init({ custom_chat_fields: { a: '1' } }, (status: unknown) => statuses.push(status));
+    await until(() => statuses.length === 2);
+    expect(statuses.at(-1)).toBe('error');
+
+    widget.init('{"custom_chat_fields":{"a":"1","b":"2"}}', (status: unknown) => statuses.push(status));
+    await until(() => statuses.length === 3);
+    let updateAnswered = false;
+    widget.update('{"custom_chat_fields":{"c":"3"}}', () => (updateAnswered = true));
+    await until(() => statuses.length === 4);
+    expect(statuses.slice(2)).toEqual(['success', 'success']);
+    expect(updateAnswered).toBe(false);
+    expect(standIn.received()).toEqual({ c: '3' });
+  });
+});
