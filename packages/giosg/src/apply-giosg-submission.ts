@@ -1,4 +1,5 @@
-import { Diagnostics, waitFor, type Result } from '@visitor-context/core';
+import type { Failure, Result } from '@visitor-context/core';
+import { poll } from './poll.js';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 
 /** The part of giosg's page API this runtime uses (`giosg.api.visitor`, promises are jQuery-style thenables). */
@@ -42,6 +43,9 @@ export type GiosgApplied = 'applied';
  * @public
  */
 export function applyGiosgSubmission(submission: GiosgVisitorSubmission, options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
+  if (typeof submission !== 'object' || submission === null) {
+    return Promise.resolve(failure('not_applied', 'Expected a giosg submission ({ visitorData, signingAlgorithm, replaceExisting, rooms? }); nothing was sent.'));
+  }
   const args: unknown[] = [submission.visitorData, submission.signingAlgorithm, submission.replaceExisting];
   if (submission.rooms !== undefined) args.push(submission.rooms);
   return callVisitorApi((api) => api.submit(...args), 'submit the visitor data', options);
@@ -65,7 +69,6 @@ async function callVisitorApi(
   what: string,
   options: GiosgBrowserOptions,
 ): Promise<Result<GiosgApplied>> {
-  const diagnostics = new Diagnostics();
   const { timeoutMs = 10_000, intervalMs = 50 } = options;
   const started = Date.now();
   try {
@@ -76,10 +79,9 @@ async function callVisitorApi(
       } as NonNullable<GiosgPage['_giosg']>;
       page._giosg = queue;
     }
-    const giosg = await waitFor(() => (typeof page._giosg === 'function' ? page._giosg : undefined), { timeoutMs, intervalMs });
+    const giosg = await poll(() => (typeof page._giosg === 'function' ? page._giosg : undefined), timeoutMs, intervalMs);
     if (giosg === undefined) {
-      diagnostics.error('timeout', [], `giosg's tag is not on the page (no _giosg after ${timeoutMs} ms), so nothing was sent. Add the giosg tag, or pass defineQueue: true.`);
-      return diagnostics.toFailure();
+      return failure('timeout', `giosg's tag is not on the page (no _giosg after ${timeoutMs} ms), so nothing was sent. Add the giosg tag, or pass defineQueue: true.`);
     }
     let outcome: { readonly ok: true } | { readonly ok: false; readonly reason: string } | undefined;
     // The function form runs once giosg has loaded and gives access to its promise, unlike the tuple form.
@@ -96,20 +98,19 @@ async function callVisitorApi(
       }
     });
     const remaining = Math.max(0, timeoutMs - (Date.now() - started));
-    const settled = await waitFor(() => outcome, { timeoutMs: remaining, intervalMs });
+    const settled = await poll(() => outcome, remaining, intervalMs);
     if (settled === undefined) {
-      diagnostics.error('timeout', [], `giosg did not load within ${timeoutMs} ms; the call stays queued and giosg will ${what} when it loads.`);
-      return diagnostics.toFailure();
+      return failure('timeout', `giosg did not load within ${timeoutMs} ms; the call stays queued and giosg will ${what} when it loads.`);
     }
-    if (!settled.ok) {
-      diagnostics.error('vendor_error', [], `giosg refused to ${what}: ${settled.reason}.`);
-      return diagnostics.toFailure();
-    }
-    return diagnostics.toResult('applied');
+    if (!settled.ok) return failure('vendor_error', `giosg refused to ${what}: ${settled.reason}.`);
+    return { ok: true, value: 'applied', diagnostics: [] };
   } catch (error) {
-    diagnostics.error('not_applied', [], `Could not ${what}: ${describe(error)}.`);
-    return diagnostics.toFailure();
+    return failure('not_applied', `Could not ${what}: ${describe(error)}.`);
   }
+}
+
+function failure(code: 'timeout' | 'vendor_error' | 'not_applied', message: string): Failure {
+  return { ok: false, diagnostics: [{ code, severity: 'error', path: [], message }] };
 }
 
 function chain(steps: readonly (() => PromiseLike<unknown>)[]): PromiseLike<unknown> {

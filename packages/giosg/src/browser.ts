@@ -12,5 +12,5 @@ export {
   type GiosgBrowserOptions,
 } from './apply-giosg-submission.js';
 export { submitGiosgVisitorContext } from './submit-giosg-visitor-context.js';
-export type { GiosgRoom, GiosgSigningAlgorithm, GiosgVisitorData, GiosgVisitorSubmission } from './giosg-api.js';
+export type { GiosgChecksumAlgorithm, GiosgJwtAlgorithm, GiosgRoom, GiosgSigningAlgorithm, GiosgVisitorData, GiosgVisitorSubmission } from './giosg-api.js';
 export type { GiosgToVendorOptions } from './giosg-options.js';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { JsonValue } from '@visitor-context/core';
 
 /**
  * A room the visitor data is attached to: giosg accepts either the room's (legacy) id from the console's
@@ -7,26 +8,26 @@ import * as z from 'zod/mini';
  */
 export const GiosgRoomSchema = z.union([z.strictObject({ id: z.string().check(z.minLength(1)) }), z.strictObject({ name: z.string().check(z.minLength(1)) })]);
 
-/** A giosg room reference: `{ id }` or `{ name }`. @public */
-export type GiosgRoom = z.infer<typeof GiosgRoomSchema>;
+/** A giosg room reference: `{ id }` (the legacy room id from the console's room settings) or `{ name }`. @public */
+export type GiosgRoom = { readonly id: string } | { readonly name: string };
 
 /** The JWT algorithms this package signs with (giosg also documents RS256/384/512, which need a key registration process giosg does not document). @public */
 export const GiosgJwtAlgorithmSchema = z.enum(['HS256', 'HS384', 'HS512']);
 
 /** A JWT algorithm this package signs with. @public */
-export type GiosgJwtAlgorithm = z.infer<typeof GiosgJwtAlgorithmSchema>;
+export type GiosgJwtAlgorithm = 'HS256' | 'HS384' | 'HS512';
 
 /** giosg's weak legacy checksum algorithms (`_checksum` field), for old accounts only. @public */
 export const GiosgChecksumAlgorithmSchema = z.enum(['md5', 'sha1']);
 
 /** A legacy checksum algorithm. @public */
-export type GiosgChecksumAlgorithm = z.infer<typeof GiosgChecksumAlgorithmSchema>;
+export type GiosgChecksumAlgorithm = 'md5' | 'sha1';
 
 /** Every `signing_algorithm` argument of `_giosg('visitor', 'submit', …)` this package emits. @public */
 export const GiosgSigningAlgorithmSchema = z.enum(['plain', 'HS256', 'HS384', 'HS512', 'md5', 'sha1']);
 
 /** The `signing_algorithm` argument of a visitor submission. @public */
-export type GiosgSigningAlgorithm = z.infer<typeof GiosgSigningAlgorithmSchema>;
+export type GiosgSigningAlgorithm = 'plain' | GiosgJwtAlgorithm | GiosgChecksumAlgorithm;
 
 /**
  * giosg visitor data: a JSON object with any keys. `username` renames the visitor in the console.
@@ -35,7 +36,7 @@ export type GiosgSigningAlgorithm = z.infer<typeof GiosgSigningAlgorithmSchema>;
 export const GiosgVisitorDataSchema = z.record(z.string(), z.json());
 
 /** giosg visitor data (the `visitor_data` argument). @public */
-export type GiosgVisitorData = z.infer<typeof GiosgVisitorDataSchema>;
+export type GiosgVisitorData = { [key: string]: JsonValue };
 
 /**
  * One `_giosg('visitor', 'submit', visitorData, signingAlgorithm, replaceExisting, rooms)` call, as data.
@@ -49,11 +50,20 @@ export const GiosgVisitorSubmissionSchema = z.strictObject({
   visitorData: z.union([GiosgVisitorDataSchema, z.string()]),
   signingAlgorithm: GiosgSigningAlgorithmSchema,
   replaceExisting: z.boolean(),
-  rooms: z.optional(z.array(GiosgRoomSchema)),
+  rooms: z.exactOptional(z.array(GiosgRoomSchema)),
 });
 
 /** One visitor data submission to giosg; render it with `renderGiosgSubmission` or apply it with `./browser`. @public */
-export type GiosgVisitorSubmission = z.infer<typeof GiosgVisitorSubmissionSchema>;
+export interface GiosgVisitorSubmission {
+  /** The data object (`plain`, `md5`, `sha1`), or the compact JWT string that replaces it (`HS256`, `HS384`, `HS512`). */
+  readonly visitorData: GiosgVisitorData | string;
+  /** giosg's `signing_algorithm` argument. */
+  readonly signingAlgorithm: GiosgSigningAlgorithm;
+  /** giosg's `replace_existing` argument: replace instead of extend the data giosg holds. */
+  readonly replaceExisting: boolean;
+  /** giosg's `room_information` argument; without it, giosg uses the domain room. */
+  readonly rooms?: readonly GiosgRoom[];
+}
 
 /**
  * One entry of a chat's `api_data` in giosg's REST chats listing: data submitted for the visitor through the
@@ -78,3 +88,15 @@ export const GiosgChatSchema = z.looseObject({
 
 /** A chat from giosg's REST chats listing. @public */
 export type GiosgChat = z.infer<typeof GiosgChatSchema>;
+
+// The hand-written types above keep browser typings free of zod; these lines fail to compile if they drift from the schemas.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShapes: [
+  Same<z.infer<typeof GiosgRoomSchema>, GiosgRoom>,
+  Same<z.infer<typeof GiosgSigningAlgorithmSchema>, GiosgSigningAlgorithm>,
+  Same<z.infer<typeof GiosgJwtAlgorithmSchema>, GiosgJwtAlgorithm>,
+  Same<z.infer<typeof GiosgChecksumAlgorithmSchema>, GiosgChecksumAlgorithm>,
+] = [true, true, true, true];
+const submissionsConform = (parsed: z.infer<typeof GiosgVisitorSubmissionSchema>): GiosgVisitorSubmission => parsed;
+void sameShapes;
+void submissionsConform;

@@ -4,6 +4,7 @@ import { renderGiosgSnippet, renderGiosgSubmission } from './render-giosg-snippe
 import { describe, expect, it } from 'vitest';
 import type { VisitorContext } from '@visitor-context/core';
 import type { GiosgApiDataItem, GiosgVisitorSubmission } from './giosg-api.js';
+import type { GiosgToVendorOptions } from './giosg-options.js';
 
 /** Runs a rendered snippet with a recording `_giosg` and returns the submissions it queued, as data. */
 function readSubmissions(html: string): unknown[] {
@@ -16,7 +17,7 @@ function readSubmissions(html: string): unknown[] {
   });
 }
 
-const roomOptions = { rooms: [{ name: 'Sales' }], replaceExisting: true } as const;
+const roomOptions: GiosgToVendorOptions = { rooms: [{ name: 'Sales' }], replaceExisting: true };
 
 /**
  * What giosg reports later for a submission: the REST chats listing's `api_data`, one `{ name, value }` per

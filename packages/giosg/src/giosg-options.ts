@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GiosgRoomSchema } from './giosg-api.js';
+import { GiosgRoomSchema, type GiosgRoom } from './giosg-api.js';
 
 /**
  * Options of `toVendor` (and of the snippet renderer and the signer).
@@ -18,7 +18,17 @@ export const GiosgToVendorOptionsSchema = z.strictObject({
 });
 
 /** Options of the giosg adapter's `toVendor`. @public */
-export type GiosgToVendorOptions = z.infer<typeof GiosgToVendorOptionsSchema>;
+export interface GiosgToVendorOptions {
+  /** Turn every warning (anything dropped or renamed) into an error. */
+  readonly strict?: boolean;
+  /** giosg's `replace_existing`; default `vendor.giosg.replaceExisting`, else `false` (extend). */
+  readonly replaceExisting?: boolean;
+  /** Rooms to attach the data to; default `vendor.giosg.rooms`, else the domain room. */
+  readonly rooms?: readonly GiosgRoom[];
+}
+
+const toVendorOptionsConform = (parsed: z.infer<typeof GiosgToVendorOptionsSchema>): GiosgToVendorOptions => parsed;
+void toVendorOptionsConform;
 
 /**
  * Which giosg payload `fromVendor` reads. `auto` recognises a submission (`{ visitorData, signingAlgorithm, … }`),

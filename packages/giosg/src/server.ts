@@ -10,3 +10,5 @@ export { signGiosgVisitorData, type GiosgSigningOptions } from './sign-giosg-vis
 export { fromGiosgToken, verifyGiosgToken, type GiosgVerifyOptions } from './verify-giosg-token.js';
 export { giosgChecksumInput, signGiosgVisitorDataWithChecksum, type GiosgChecksumOptions } from './giosg-checksum.js';
 export { renderSignedGiosgSnippet } from './render-signed-giosg-snippet.js';
+export type { GiosgChecksumAlgorithm, GiosgJwtAlgorithm, GiosgRoom, GiosgSigningAlgorithm, GiosgVisitorData, GiosgVisitorSubmission } from './giosg-api.js';
+export type { GiosgRenderOptions, GiosgToVendorOptions } from './giosg-options.js';
