@@ -20,6 +20,7 @@ describe('fromVendor', () => {
     const result = genesysAdapter.fromVendor(fixture('conversation-chat-v2.json'));
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     expect(result.value.visitor).toEqual({
+      name: 'Jane Doe',
       id: 'CRM-12345-XYZ',
       firstName: 'Jane',
       lastName: 'Doe',
@@ -43,9 +44,9 @@ describe('fromVendor', () => {
     });
   });
 
-  it('reads the default form lower-case keys (firstname, lastname)', () => {
+  it('reads the default form lower-case keys (firstname, lastname), and the chat participant name', () => {
     const result = genesysAdapter.fromVendor(fixture('participant-default-form.json'));
-    expect(result.ok && result.value.visitor).toEqual({ firstName: 'jane', lastName: 'doe', email: 'jane@example.com' });
+    expect(result.ok && result.value.visitor).toEqual({ name: 'jane doe', firstName: 'jane', lastName: 'doe', email: 'jane@example.com' });
   });
 
   it('keeps the second spelling of a field in the vendor bag instead of overwriting the first', () => {
@@ -62,7 +63,9 @@ describe('fromVendor', () => {
   it('reads Web Messaging attributes without a prefix, and un-escapes attributes.<key>', () => {
     const result = genesysAdapter.fromVendor(fixture('conversation-web-messaging.json'));
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    // The messaging participant's own name ("Web Messaging Guest") is a placeholder: kept, not used as the name.
     expect(result.value.visitor).toEqual({ id: 'c-1001', email: 'ada@example.com', name: 'Ada Lovelace' });
+    expect(result.value.vendor?.['genesys']?.['participantName']).toBe('Web Messaging Guest');
     expect(result.value.attributes).toEqual({ plan: 'pro', seats: '12', email: 'billing@example.com' });
     expect(result.value.page).toEqual({ url: 'https://shop.example/cart' });
   });

@@ -104,10 +104,16 @@ function fromParticipant(
     return undefined;
   }
   const participant: GenesysParticipant = parsed.data;
+  const attributes = (payload['attributes'] as JsonObject | undefined) ?? {};
   const withIds: JsonObject = { ...provenance };
   if (participant.id !== undefined) withIds['participantId'] = participant.id;
+  // A Chat v2 participant's name is the guest's displayName; a messaging participant's is often a placeholder
+  // such as "Web Messaging Guest", so only the former is the visitor's name.
+  if (participant.name !== undefined && isChatParticipant(payload, attributes)) {
+    return { attributes, path: [...path, 'attributes'], provenance: withIds, displayName: participant.name };
+  }
   if (participant.name !== undefined) withIds['participantName'] = participant.name;
-  return { attributes: (payload['attributes'] as JsonObject | undefined) ?? {}, path: [...path, 'attributes'], provenance: withIds };
+  return { attributes, path: [...path, 'attributes'], provenance: withIds };
 }
 
 /** The payloads `toVendor` produces, so that `fromVendor(toVendor(context).value)` works. */
@@ -264,6 +270,11 @@ function isAttributeKey(key: string): boolean {
 
 function isPrototypeKey(key: string): boolean {
   return key === '__proto__' || key === 'constructor' || key === 'prototype';
+}
+
+function isChatParticipant(participant: JsonObject, attributes: JsonObject): boolean {
+  const chats = participant['chats'];
+  return (Array.isArray(chats) && chats.length > 0) || Object.keys(attributes).some((key) => key.startsWith(chatAttributePrefix));
 }
 
 function isObject(value: JsonValue | undefined): value is JsonObject {

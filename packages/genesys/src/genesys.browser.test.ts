@@ -93,6 +93,21 @@ describe('Messenger snippet in Chromium', () => {
   });
 });
 
+describe('the Messenger stand-in behaves as documented', () => {
+  it('rejects Database commands issued before Database.ready, and re-publishes ready to late subscribers', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 20 });
+    messenger.load();
+    const genesys = page.Genesys as GenesysCommandQueue;
+    const early = await new Promise<unknown>((resolve) => genesys('command', 'Database.set', { messaging: { customAttributes: { a: '1' } } }, resolve, resolve));
+    expect(early).toBeInstanceOf(Error);
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: {} } });
+    await new Promise((resolve) => genesys('subscribe', 'Database.ready', resolve));
+    // A subscriber that comes after the event still hears it, so a late runtime still applies.
+    expect(await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 })).toMatchObject({ ok: true });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+  });
+});
+
 describe('applyGenesysPayload in Chromium', () => {
   it('waits for a late Genesys global and Database.ready, then sets the attributes', async () => {
     messenger = installGenesysStandIn(window, { readyDelayMs: 15 });

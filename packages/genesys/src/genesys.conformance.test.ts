@@ -61,6 +61,17 @@ const echoes: Partial<Record<GenesysChannel, (payload: GenesysPayload, context: 
   messenger: (payload) => payload.channel === 'messenger' && asConversation(payload.options.messaging.customAttributes, ''),
   // Chat v2 prefixes every data field with "context.".
   'web-chat': (payload) => payload.channel === 'web-chat' && asConversation(payload.data, 'context.'),
+  // Guest Chat: customFields become context.* attributes, and displayName the chat participant's name.
+  'guest-chat': (payload) => {
+    if (payload.channel !== 'guest-chat') return undefined;
+    const { displayName, customFields } = payload.body.memberInfo;
+    return {
+      ...(displayName === undefined ? {} : { name: displayName }),
+      purpose: 'customer',
+      chats: [{ state: 'connected', provider: 'PureCloud Webchat v2' }],
+      attributes: Object.fromEntries(Object.entries(customFields).map(([key, value]) => [`context.${key}`, value])),
+    };
+  },
 };
 
 for (const channel of ['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat'] as const) {
