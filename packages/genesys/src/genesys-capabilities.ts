@@ -17,7 +17,8 @@ const attributeMapPath: Readonly<Record<'messenger' | 'attributes' | 'open-messa
 const sharedNotes = [
   'Genesys stores participant data as strings: numbers and booleans are sent as text (value_coerced) and come back as text.',
   'Inbound, the customer participant of GET /api/v2/conversations/{id} is read; Chat v2 keys carry a `context.` prefix and the default form sends lower-case variants (`firstname`): both are read.',
-  'Inbound keys with no canonical field (addressStreet, phoneType, subject, _genesys_source, …) are kept in vendor.genesys.fields and sent back from there.',
+  'Inbound keys with no canonical field (addressStreet, phoneType, subject, _genesys_source, …) are kept in vendor.genesys.fields, values the canonical model refuses in vendor.genesys.rejectedFields; both are sent back from there.',
+  "Inbound, a Chat v2 participant's name (the guest's displayName) is read as visitor.name; a messaging participant's name is a placeholder, kept in vendor.genesys.participantName.",
   'No authoritative limits are published for custom attributes; keep the whole payload to a few KB.',
 ];
 

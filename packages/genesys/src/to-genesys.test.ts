@@ -144,6 +144,22 @@ describe('toVendor', () => {
     expect(back.ok && back.value).toEqual({ channel: 'web-chat', data: expected });
   });
 
+  it('sends back a value the canonical model refused inbound (kept in rejectedFields) under its Genesys field', () => {
+    const inbound = genesysAdapter.fromVendor({ 'context.email': 'n/a', 'context.firstName': 'Jo' });
+    if (!inbound.ok) throw new Error(JSON.stringify(inbound.diagnostics));
+    expect(genesysAdapter.toVendor(inbound.value, { channel: 'web-chat' })).toEqual({
+      ok: true,
+      value: { channel: 'web-chat', data: { firstName: 'Jo', email: 'n/a' } },
+      diagnostics: [],
+    });
+    expect(genesysAdapter.toVendor(inbound.value, { channel: 'attributes' })).toMatchObject({
+      value: { customAttributes: { firstName: 'Jo', email: 'n/a' } },
+      diagnostics: [],
+    });
+    const taken = genesysAdapter.toVendor({ ...inbound.value, visitor: { email: 'jo@example.com' } }, { channel: 'attributes' });
+    expect(taken.diagnostics.map((diagnostic) => diagnostic.path.join('.'))).toEqual(['vendor.genesys.rejectedFields.visitor.email']);
+  });
+
   it('throws a TypeError for invalid factory options', () => {
     expect(() => createGenesysAdapter({ channel: 'fax' } as never)).toThrow(TypeError);
   });

@@ -31,7 +31,10 @@ import type { GenesysToVendorOptions } from './genesys-options.js';
 export const genesysVendorId = 'genesys';
 
 /** Bag entries `fromVendor` writes about where the data came from; they are not visitor data to send back. */
-const provenanceKeys = new Set(['conversationId', 'participantId', 'participantName', 'rejectedFields']);
+const provenanceKeys = new Set(['conversationId', 'participantId', 'participantName']);
+
+/** Bag entries sent back to Genesys: kept vendor fields, and values the canonical model refused (core's `rejectedFields`). */
+const returnedKeys = new Set(['fields', 'rejectedFields']);
 
 /**
  * Translates a validated context into the payload of the chosen channel. Pure; every loss is reported.
@@ -99,6 +102,11 @@ function toCustomAttributes(context: VisitorContext, diagnostics: Diagnostics): 
       diagnostics.warning('value_coerced', path, `Genesys custom attributes are strings, so ${formatPath(path)} is sent as JSON text.`);
     }
   }
+  for (const [name, value] of rejectedFields(context)) {
+    const [section, field] = name.split('.');
+    const key = section === 'visitor' ? attributeKeyByCanonical[name] : field === undefined ? undefined : name;
+    sendBack(attributes, key, value, name, diagnostics);
+  }
   reportUnknownVendorEntries(context, diagnostics);
   return attributes;
 }
@@ -158,6 +166,7 @@ function toChatFields(context: VisitorContext, channel: ChatChannel, diagnostics
     }
     define(fields, key, value);
   }
+  for (const [name, value] of rejectedFields(context)) sendBack(fields, named[name], value, name, diagnostics);
   reportUnknownVendorEntries(context, diagnostics);
   return fields;
 }
@@ -228,9 +237,28 @@ function vendorFields(context: VisitorContext): [string, JsonValue][] {
   return Object.entries(fields);
 }
 
+/**
+ * Values Genesys sent that the canonical model refused (say an email "n/a"), which core kept in
+ * `rejectedFields` under their canonical name: sent back under the same Genesys field, so nothing is lost.
+ */
+function rejectedFields(context: VisitorContext): [string, JsonValue][] {
+  const rejected = context.vendor?.[genesysVendorId]?.['rejectedFields'];
+  if (typeof rejected !== 'object' || rejected === null || Array.isArray(rejected)) return [];
+  return Object.entries(rejected);
+}
+
+function sendBack(target: Record<string, string>, key: string | undefined, value: JsonValue, name: string, diagnostics: Diagnostics): void {
+  const path = ['vendor', genesysVendorId, 'rejectedFields', name];
+  if (key === undefined || typeof value !== 'string' || Object.hasOwn(target, key)) {
+    diagnostics.warning('field_dropped', path, `The kept Genesys value for ${name} has no free field on this channel; it is not sent.`);
+    return;
+  }
+  define(target, key, value);
+}
+
 function reportUnknownVendorEntries(context: VisitorContext, diagnostics: Diagnostics): void {
   for (const key of Object.keys(context.vendor?.[genesysVendorId] ?? {})) {
-    if (key === 'fields' || provenanceKeys.has(key)) continue;
+    if (returnedKeys.has(key) || provenanceKeys.has(key)) continue;
     diagnostics.warning('field_dropped', ['vendor', genesysVendorId, key], `vendor.${genesysVendorId}.${key} is not something Genesys receives; it is not sent.`);
   }
   const fields = context.vendor?.[genesysVendorId]?.['fields'];
