@@ -11,7 +11,7 @@ export interface ContextField {
   readonly value: string | number | boolean;
 }
 
-const sections = Object.keys(visitorContextFields) as VisitorContextSection[];
+const sections: readonly VisitorContextSection[] = ['visitor', 'page', 'device', 'location'];
 
 /**
  * Lists every value a context holds in `visitor`, `attributes`, `page`, `device` and `location` (not the

@@ -164,7 +164,7 @@ function escalate(diagnostic: Diagnostic): Diagnostic {
   return { ...diagnostic, severity: 'error', message: `${diagnostic.message} (an error because strict is on)` };
 }
 
-const errorMarker = Symbol.for('@visitor-context/core.error');
+const errorMarker = /* @__PURE__ */ Symbol.for('@visitor-context/core.error');
 
 /**
  * Thrown by the throwing variants (`parseVisitorContextOrThrow`, `unwrap`) with every diagnostic attached.
@@ -179,8 +179,6 @@ export class VisitorContextError extends Error {
   readonly diagnostics: readonly Diagnostic[];
   /** The code of the first error. */
   readonly code: DiagnosticCode;
-  /** Marks errors from any copy of this package; see {@link VisitorContextError.isInstance}. */
-  readonly [errorMarker] = true;
 
   constructor(diagnostics: readonly Diagnostic[]) {
     const errors = diagnostics.filter((item) => item.severity === 'error');
@@ -191,6 +189,8 @@ export class VisitorContextError extends Error {
         : errors.map((item) => `${formatPath(item.path)}: ${item.message} [${item.code}]`).join('\n'),
     );
     this.name = 'VisitorContextError';
+    // Set here rather than as a class field, so bundlers can drop the class when it is unused.
+    Object.defineProperty(this, errorMarker, { value: true });
     this.diagnostics = diagnostics;
     this.code = first?.code ?? 'invalid_type';
   }

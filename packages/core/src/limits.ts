@@ -15,12 +15,12 @@ export interface VisitorContextLimits {
 }
 
 /** The default {@link VisitorContextLimits}. @public */
-export const defaultVisitorContextLimits: VisitorContextLimits = Object.freeze({
+export const defaultVisitorContextLimits: VisitorContextLimits = {
   maxStringLength: 4096,
   maxTotalBytes: 32 * 1024,
   maxDepth: 16,
   maxAttributes: 200,
-});
+};
 
 /**
  * Limits for untrusted JSON from vendors (webhooks, stored payloads).
@@ -34,7 +34,7 @@ export interface JsonLimits {
 }
 
 /** The default {@link JsonLimits}. @public */
-export const defaultJsonLimits: JsonLimits = Object.freeze({ maxBytes: 256 * 1024, maxDepth: 32 });
+export const defaultJsonLimits: JsonLimits = { maxBytes: 256 * 1024, maxDepth: 32 };
 
 /** The attribute key length limit; part of the V1 model, not configurable. @public */
 export const maxAttributeKeyLength = 100;

@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
 import { maxAttributeKeyLength } from './limits.js';
 
-const text = z.optional(z.string());
+const text = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string());
 
 /** Attribute keys: 1–100 characters, no control characters. Prototype keys are refused earlier, anywhere. */
-const attributeKey = z.string().check(
-  z.minLength(1),
-  z.maxLength(maxAttributeKeyLength),
-  z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/),
+const attributeKey = /* @__PURE__ */ (/* @__PURE__ */ z.string()).check(
+  /* @__PURE__ */ z.minLength(1),
+  /* @__PURE__ */ z.maxLength(maxAttributeKeyLength),
+  /* @__PURE__ */ z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/),
 );
 
 /** Adapter ids, as used for `vendor.<id>`. */
-const vendorId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const vendorId = /* @__PURE__ */ (/* @__PURE__ */ z.string()).check(/* @__PURE__ */ z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
 
 /**
  * The zod schema of the canonical visitor context, version 1.
@@ -22,29 +22,29 @@ const vendorId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
  * this schema alone checks only the shape.
  * @public
  */
-export const VisitorContextSchema = z.strictObject({
+export const VisitorContextSchema = /* @__PURE__ */ z.strictObject({
   /** Who the visitor is, as your own system knows them. */
-  visitor: z.optional(
-    z.strictObject({
+  visitor: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
       id: text,
       name: text,
       firstName: text,
       lastName: text,
-      email: z.optional(z.email()),
+      email: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.email()),
       phone: text,
       company: text,
       locale: text,
     }),
   ),
   /** Flat custom metadata: plan, last order, segment… */
-  attributes: z.optional(z.record(attributeKey, z.union([z.string(), z.number(), z.boolean()]))),
+  attributes: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(attributeKey, /* @__PURE__ */ z.union([/* @__PURE__ */ z.string(), /* @__PURE__ */ z.number(), /* @__PURE__ */ z.boolean()]))),
   /** The page the visitor is on; mostly filled by inbound vendor data. */
-  page: z.optional(
-    z.strictObject({ url: text, title: text, referrer: text, landingPage: text, searchKeywords: text }),
+  page: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({ url: text, title: text, referrer: text, landingPage: text, searchKeywords: text }),
   ),
   /** The visitor's browser and device; mostly filled by inbound vendor data. */
-  device: z.optional(
-    z.strictObject({
+  device: /* @__PURE__ */ z.optional(
+    /* @__PURE__ */ z.strictObject({
       userAgent: text,
       browser: text,
       os: text,
@@ -55,9 +55,9 @@ export const VisitorContextSchema = z.strictObject({
     }),
   ),
   /** Where the visitor is; mostly filled by inbound vendor data. */
-  location: z.optional(z.strictObject({ city: text, region: text, country: text })),
+  location: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.strictObject({ city: text, region: text, country: text })),
   /** Vendor-only data, one bag per adapter id, so that vendor → canonical → vendor loses nothing. */
-  vendor: z.optional(z.record(vendorId, z.record(z.string(), z.json()))),
+  vendor: /* @__PURE__ */ z.optional(/* @__PURE__ */ z.record(vendorId, /* @__PURE__ */ z.record(/* @__PURE__ */ z.string(), /* @__PURE__ */ z.json()))),
 });
 
 /**
