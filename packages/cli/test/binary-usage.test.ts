@@ -63,9 +63,9 @@ describe.concurrent('visitor-context usage (built binary)', () => {
     [['validate', '.'], 'Cannot read .: it is a directory.'],
   ])('exits 2 on the usage error in %j', async (args, message) => {
     const outcome = await runBinary(args);
+    expect(outcome.stderr).toContain(message);
     expect(outcome.status).toBe(2);
     expect(outcome.stdout).toBe('');
-    expect(outcome.stderr).toContain(message);
     expect(outcome.stderr).not.toMatch(/\n\s+at /);
   });
 
