@@ -217,6 +217,7 @@ function validateInbound(
     const value = values[key];
     rejected[formatPath(item.path)] = typeof value === 'object' ? JSON.stringify(value) ?? null : (value as JsonValue);
     delete values[key];
+    if (Object.keys(values).length === 0) delete repaired[section as string];
     diagnostics.warning(
       'field_dropped',
       item.path,

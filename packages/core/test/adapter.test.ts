@@ -87,6 +87,15 @@ describe('defineAdapter', () => {
     });
   });
 
+  it('leaves no empty section behind when the only field of it is moved out', () => {
+    expect(adapter.fromVendor({ user_email: 'n/a', plan: 'pro' })).toMatchObject({
+      ok: true,
+      value: { attributes: { plan: 'pro' }, vendor: { example: { rejectedFields: { 'visitor.email': 'n/a' } } } },
+    });
+    const result = adapter.fromVendor({ user_email: 'n/a' });
+    expect(result.ok && 'visitor' in result.value).toBe(false);
+  });
+
   it('refuses an invalid adapter id at definition time', () => {
     expect(() => defineAdapter({ ...adapter, vendor: 'Not Valid', toVendor: () => ({}), fromVendor: () => ({}) })).toThrow(TypeError);
   });
