@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '@visitor-context/testkit';
+import { renderGiosgLogoutSnippet, renderGiosgSnippet, renderGiosgSubmission } from './index.js';
+
+const context = { visitor: { id: 'C-1001', name: 'Ada Lovelace', email: 'ada@example.com' }, attributes: { plan: 'pro' } };
+
+describe('renderGiosgSnippet', () => {
+  it('renders the queue and the call the README shows', () => {
+    const snippet = renderGiosgSnippet(context, { nonce: 'r4nd0m' });
+    expect(snippet).toMatchInlineSnapshot(`
+      {
+        "diagnostics": [],
+        "ok": true,
+        "value": "<script nonce="r4nd0m">var _giosg=_giosg||function(){(_giosg._e=_giosg._e||[]).push(arguments)};_giosg("visitor","submit",{"username":"Ada Lovelace","customer_id":"C-1001","email":"ada@example.com","plan":"pro"},"plain",false);</script>",
+      }
+    `);
+  });
+
+  it('loads giosg\'s script with companyId, escaping everything', () => {
+    const snippet = renderGiosgSnippet(context, { companyId: 'acme"><script>', rooms: [{ id: 'room-7' }], replaceExisting: true });
+    expect(snippet.ok && snippet.value).toMatchInlineSnapshot(
+      `"<script>var _giosg=_giosg||function(){(_giosg._e=_giosg._e||[]).push(arguments)};_giosg._c="acme\\"\\u003e\\u003cscript\\u003e";_giosg._h="https://service.giosg.com";_giosg("visitor","submit",{"username":"Ada Lovelace","customer_id":"C-1001","email":"ada@example.com","plan":"pro"},"plain",true,[{"id":"room-7"}]);</script><script src="https://service.giosg.com/live2/acme%22%3E%3Cscript%3E" async></script>"`,
+    );
+    const parsed = parseHtml(snippet.ok ? snippet.value : '');
+    expect(parsed.elements('script')).toHaveLength(2);
+  });
+
+  it('fails without throwing on a bad nonce, script URL or submission', () => {
+    expect(renderGiosgSnippet(context, { nonce: '"bad nonce"' }).diagnostics[0]?.code).toBe('invalid_html_input');
+    expect(renderGiosgSnippet(context, { scriptUrl: 'javascript:alert(1)' }).diagnostics[0]?.code).toBe('invalid_html_input');
+    expect(renderGiosgSnippet({ visitor: { email: 'x' } }).ok).toBe(false);
+    expect(renderGiosgSubmission({ visitorData: {}, signingAlgorithm: 'none' } as never).diagnostics[0]?.code).toBe('invalid_type');
+  });
+});
+
+describe('renderGiosgLogoutSnippet', () => {
+  it('removes everything, or the given keys', () => {
+    const all = renderGiosgLogoutSnippet();
+    expect(all.ok && all.value).toContain('_giosg("visitor","removeAll");</script>');
+    const keys = renderGiosgLogoutSnippet({ keys: ['email', '</script>'] });
+    expect(keys.ok && keys.value).toContain('_giosg("visitor","remove","email");_giosg("visitor","remove","\\u003c/script\\u003e");');
+  });
+});
