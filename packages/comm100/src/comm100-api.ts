@@ -154,14 +154,14 @@ export const Comm100ChatEndedSchema = z.looseObject({
 export const Comm100ChatWrappedUpSchema = z.looseObject({
   event: z.literal('chat_wrapped_up'),
   chat_id: z.optional(z.nullable(identifier)),
-  visitor: z.optional(Comm100VisitorSchema),
+  visitor: z.optional(z.nullable(Comm100VisitorSchema)),
   wrapup: Comm100WrapupSchema,
 });
 
 /** Offline Message Submitted: a message left while no agent was online. @public */
 export const Comm100OfflineMessageSubmittedSchema = z.looseObject({
   event: z.literal('offline_message_submitted'),
-  visitor: z.optional(Comm100VisitorSchema),
+  visitor: z.optional(z.nullable(Comm100VisitorSchema)),
   offline_message: Comm100OfflineMessageSchema,
 });
 
@@ -178,7 +178,7 @@ export const Comm100AgentStatusSchema = z.looseObject({
  */
 export const Comm100ChatRoutingSchema = z.looseObject({
   event: z.enum(['chat_requested', 'chat_transferred']),
-  visitor: z.optional(Comm100VisitorSchema),
+  visitor: z.optional(z.nullable(Comm100VisitorSchema)),
 });
 
 /** Every webhook event, by its `event` name. @public */

@@ -579,6 +579,14 @@ describe('fromVendor: every documented webhook event', () => {
     `);
   });
 
+  it('accepts a null visitor where the visitor is optional', () => {
+    expect(comm100Adapter.fromVendor({ ...chatWrappedUp, visitor: null })).toEqual({
+      ok: true,
+      value: { vendor: { comm100: { chat_id: chatWrappedUp.chat_id, event: 'chat_wrapped_up', visitor: null, wrapup: { ...chatWrappedUp.wrapup, time: '2020-03-17T03:33:20.000Z' } } } },
+      diagnostics: [],
+    });
+  });
+
   it('accepts the raw JSON text as well as the parsed payload', () => {
     expect(comm100Adapter.fromVendor(JSON.stringify(chatStartedOlderDocs))).toEqual(comm100Adapter.fromVendor(chatStartedOlderDocs));
   });

@@ -58,6 +58,8 @@ export function fromComm100(payload: JsonValue, options: Comm100FromVendorOption
       else vendorKeyOf.set(canonical, key);
     }
     bag['visitor'] = visitorBag;
+  } else if (visitor !== undefined) {
+    bag['visitor'] = visitor;
   }
 
   const variableFields = new Map(
