@@ -47,6 +47,8 @@ export interface ConformanceOptions<TPayload> {
 }
 
 const defaultSeed = 20261123;
+/** A thousand round trips take a few seconds on a busy 2-core machine; the suite sets its own budget. */
+const propertyTimeoutMs = 120_000;
 
 function claimFor(capabilities: AdapterCapabilities, name: string): AdapterFieldCapability | undefined {
   return (
@@ -125,7 +127,7 @@ export function describeAdapterConformance<TPayload>(
         }),
         { numRuns, seed },
       );
-    });
+    }, propertyTimeoutMs);
 
     it('reports unclaimed fields as errors under strict', () => {
       const claimedEverything = listContextFields(fullContext).every((field) => {
@@ -204,7 +206,7 @@ export function describeAdapterConformance<TPayload>(
             if (check(contextWithEveryValue(vector), contextWithEveryValue('benign'))) rendered++;
           }
           expect(rendered).toBeGreaterThanOrEqual(150);
-        });
+        }, propertyTimeoutMs);
 
         it('keeps the structure and the data for a vector as an attribute key', () => {
           let rendered = 0;
@@ -215,7 +217,7 @@ export function describeAdapterConformance<TPayload>(
             if (benign.ok && check(context.value, benign.value)) rendered++;
           }
           expect(rendered).toBeGreaterThanOrEqual(150);
-        });
+        }, propertyTimeoutMs);
       });
     }
   });
