@@ -52,8 +52,8 @@ Examples:
     .argument('[file]', 'input JSON file; standard input when omitted or "-"')
     .requiredOption('--from <vendor>', `what the input is: a vendor id or "${canonicalId}"`)
     .requiredOption('--to <vendor>', `what to produce: a vendor id or "${canonicalId}"`)
-    .option('--from-option <name=value>', 'an option of the --from adapter\'s fromVendor (repeatable; name:=json for non-text values)', collect, [])
-    .option('--to-option <name=value>', 'an option of the --to adapter\'s toVendor (repeatable; name:=json for non-text values)', collect, [])
+    .option('--from-option <name=value>', 'an option of the --from adapter\'s fromVendor (repeatable; name:=json for non-text values)', collect)
+    .option('--to-option <name=value>', 'an option of the --to adapter\'s toVendor (repeatable; name:=json for non-text values)', collect)
     .option('--compact', 'print the JSON on one line')
     .addOption(strictOption())
     .addOption(jsonOption('print diagnostics on stderr as one JSON document'))
@@ -80,7 +80,7 @@ Examples:
     .description('Check a canonical context, or a vendor payload, and list every diagnostic with its path and code.')
     .argument('[file]', 'input JSON file; standard input when omitted or "-"')
     .option('--vendor <vendor>', 'the input is this vendor\'s payload (read with its adapter) instead of a canonical context')
-    .option('--option <name=value>', 'an option of the adapter\'s fromVendor (repeatable; name:=json for non-text values)', collect, [])
+    .option('--option <name=value>', 'an option of the adapter\'s fromVendor (repeatable; name:=json for non-text values)', collect)
     .addOption(strictOption())
     .addOption(jsonOption('print the report on stdout as one JSON document'))
     .addOption(maxInputBytesOption())
@@ -101,7 +101,7 @@ Examples:
     .description('Print the vendor\'s HTML embed for a canonical context.')
     .argument('[file]', 'canonical context JSON file; standard input when omitted or "-"')
     .requiredOption('--vendor <vendor>', `the vendor: ${vendorList}`)
-    .option('--option <name=value>', 'a snippet option (repeatable; name:=json for numbers, booleans, objects; dotted names nest)', collect, [])
+    .option('--option <name=value>', 'a snippet option (repeatable; name:=json for numbers, booleans, objects; dotted names nest)', collect)
     .option('--options-file <file>', 'snippet options as a JSON object; --option values override it')
     .addOption(strictOption())
     .addOption(jsonOption('print diagnostics on stderr as one JSON document'))
@@ -136,7 +136,7 @@ Examples:
     .description('Print the Webex Connect Evaluate-node code that copies the custom chat fields into flow variables.')
     .requiredOption('--fields <file>', 'JSON field map: canonical field → custom chat field, as given to the wxcc adapter ("-" for standard input)')
     .option('--start-node <id>', 'the flow\'s Start node id (default n2)')
-    .option('--variable <field=variable>', 'the flow variable for a canonical field (repeatable), e.g. visitor.name=customer_name', collect, [])
+    .option('--variable <field=variable>', 'the flow variable for a canonical field (repeatable), e.g. visitor.name=customer_name', collect)
     .addOption(strictOption())
     .addOption(jsonOption('print diagnostics on stderr as one JSON document'))
     .addOption(maxInputBytesOption())
@@ -175,7 +175,7 @@ function reportUsageError(io: CliIo, error: CliUsageError, json: boolean, hint: 
   return 2;
 }
 
-function collect(value: string, previous: readonly string[]): string[] {
+function collect(value: string, previous: readonly string[] = []): string[] {
   return [...previous, value];
 }
 

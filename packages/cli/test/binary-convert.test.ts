@@ -101,4 +101,26 @@ describe.concurrent('visitor-context convert (built binary)', () => {
     const outcome = await runBinary(['convert', '--from', 'canonical', '--to', 'imsupporting', '--strict'], { stdin: lossless });
     expect(outcome).toEqual({ status: 0, stdout: `${JSON.stringify({ ims_username: 'Ada', ims_email: 'ada@example.com' }, null, 2)}\n`, stderr: '' });
   });
+  it('reports the source vendor\'s bag as dropped when the target vendor has no place for it', async () => {
+    const stored = JSON.stringify({ ims_username: 'Ada', ims_email: 'n/a' });
+    const outcome = await runBinary(['convert', '--from', 'imsupporting', '--to', 'genesys', '--json'], { stdin: stored });
+    expect(outcome.status).toBe(0);
+    expect(parseReport(outcome.stderr).diagnostics.map(({ code, pathText, stage }) => `${stage} ${code} ${pathText}`)).toEqual([
+      'fromVendor field_dropped visitor.email',
+      'toVendor field_dropped vendor.imsupporting',
+    ]);
+    const strict = await runBinary(['convert', '--from', 'imsupporting', '--to', 'genesys', '--strict'], { stdin: stored });
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toBe('');
+  });
+
+  it('does not report a bag that belongs to the target vendor', async () => {
+    const canonical = JSON.stringify({ visitor: { name: 'Ada' }, vendor: { imsupporting: { ims_extra: 'kept' } } });
+    const outcome = await runBinary(['convert', '--from', 'canonical', '--to', 'imsupporting', '--json'], { stdin: canonical });
+    const expected = imsupportingAdapter.toVendor(JSON.parse(canonical));
+    expect(outcome.status).toBe(expected.ok ? 0 : 1);
+    expect(parseReport(outcome.stderr).diagnostics.map(({ code, path }) => ({ code, path }))).toEqual(
+      expected.diagnostics.map(({ code, path }) => ({ code, path })),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { canonicalId, loadAdapterPackage, type LoadedAdapterPackage } from '../a
 import { CliUsageError } from '../cli-usage-error.js';
 import { callSafely, finishWithResult, type CommandEnvironment, type CommonFlags } from '../command-environment.js';
 import { fromStage, type ExitStatus, type ReportedDiagnostic } from '../diagnostic-report.js';
+import { reportForeignVendorBags } from '../foreign-vendor-bags.js';
 import { parseOptionAssignments } from '../option-assignments.js';
 import { readVisitorContext } from '../read-visitor-context.js';
 
@@ -9,8 +10,8 @@ import { readVisitorContext } from '../read-visitor-context.js';
 export interface ConvertFlags extends CommonFlags {
   readonly from: string;
   readonly to: string;
-  readonly fromOption: readonly string[];
-  readonly toOption: readonly string[];
+  readonly fromOption?: readonly string[];
+  readonly toOption?: readonly string[];
   readonly compact?: boolean;
 }
 
@@ -20,17 +21,18 @@ export interface ConvertFlags extends CommonFlags {
  * steps goes to stderr, tagged with its step.
  */
 export async function runConvert(environment: CommandEnvironment, file: string | undefined, flags: ConvertFlags): Promise<ExitStatus> {
-  const source = await loadSide(environment, flags.from, flags.fromOption, '--from-option');
-  const target = await loadSide(environment, flags.to, flags.toOption, '--to-option');
-  const fromOptions = parseOptionAssignments(flags.fromOption, '--from-option');
-  const toOptions = parseOptionAssignments(flags.toOption, '--to-option');
+  const source = await loadSide(environment, flags.from, flags.fromOption ?? [], '--from-option');
+  const target = await loadSide(environment, flags.to, flags.toOption ?? [], '--to-option');
+  const fromOptions = parseOptionAssignments(flags.fromOption ?? [], '--from-option');
+  const toOptions = parseOptionAssignments(flags.toOption ?? [], '--to-option');
   const collected: ReportedDiagnostic[] = [];
   const context = await readVisitorContext(environment, flags, file, source, fromOptions, collected);
   if (context === undefined) return finishWithResult(environment, flags, collected, undefined);
   let output: unknown = context;
   if (target !== undefined) {
     const translated = callSafely(target.entry.id, 'toVendor', () => target.adapter.toVendor(context, toOptions));
-    collected.push(...fromStage('toVendor', translated.diagnostics));
+    const toVendorDiagnostics = fromStage('toVendor', translated.diagnostics);
+    collected.push(...toVendorDiagnostics, ...reportForeignVendorBags(context, target.entry.id, toVendorDiagnostics, 'toVendor'));
     if (!translated.ok) return finishWithResult(environment, flags, collected, undefined);
     output = translated.value;
   }

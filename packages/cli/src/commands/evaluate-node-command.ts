@@ -9,7 +9,7 @@ import { readInput } from '../read-input.js';
 export interface EvaluateNodeFlags extends CommonFlags {
   readonly fields: string;
   readonly startNode?: string;
-  readonly variable: readonly string[];
+  readonly variable?: readonly string[];
 }
 
 type EvaluateNodeRenderer = (fields: unknown, options: { startNode?: string; variables?: Record<string, string> }) => Result<string>;
@@ -24,7 +24,7 @@ export async function runEvaluateNode(environment: CommandEnvironment, flags: Ev
   if (typeof render !== 'function') {
     throw new CliUsageError('adapter_not_loadable', `${wxcc.entry.packageName} does not export renderEvaluateNodeCode; install a version that matches this CLI.`);
   }
-  const variables = parseVariables(flags.variable);
+  const variables = parseVariables(flags.variable ?? []);
   const collected: ReportedDiagnostic[] = [];
   const input = await readInput({ file: flags.fields, cwd: environment.io.cwd, stdin: environment.io.stdin, maxBytes: flags.maxInputBytes });
   collected.push(...fromStage('read', input.diagnostics));

@@ -3,6 +3,7 @@ import { loadAdapterPackage } from '../adapter-registry.js';
 import { callSafely, finishWithResult, type CommandEnvironment, type CommonFlags } from '../command-environment.js';
 import { fromStage, type ExitStatus, type ReportedDiagnostic } from '../diagnostic-report.js';
 import { parseOptionAssignments, parseOptionsDocument } from '../option-assignments.js';
+import { reportForeignVendorBags } from '../foreign-vendor-bags.js';
 import { readInput } from '../read-input.js';
 import { readVisitorContext } from '../read-visitor-context.js';
 import { CliUsageError } from '../cli-usage-error.js';
@@ -10,7 +11,7 @@ import { CliUsageError } from '../cli-usage-error.js';
 /** The flags of `snippet`. */
 export interface SnippetFlags extends CommonFlags {
   readonly vendor: string;
-  readonly option: readonly string[];
+  readonly option?: readonly string[];
   readonly optionsFile?: string;
 }
 
@@ -21,7 +22,7 @@ export interface SnippetFlags extends CommonFlags {
 export async function runSnippet(environment: CommandEnvironment, file: string | undefined, flags: SnippetFlags): Promise<ExitStatus> {
   const vendor = await loadAdapterPackage(flags.vendor, environment.importer);
   const base = flags.optionsFile === undefined ? {} : await readOptionsFile(environment, flags.optionsFile, flags.maxInputBytes);
-  const options = parseOptionAssignments(flags.option, '--option', base);
+  const options = parseOptionAssignments(flags.option ?? [], '--option', base);
   if (file === '-' && flags.optionsFile === '-') {
     throw new CliUsageError('usage_error', 'Standard input cannot hold both the context and the options file.');
   }
@@ -29,7 +30,8 @@ export async function runSnippet(environment: CommandEnvironment, file: string |
   const context = await readVisitorContext(environment, flags, file, undefined, {}, collected);
   if (context === undefined) return finishWithResult(environment, flags, collected, undefined);
   const rendered = callSafely(vendor.entry.id, vendor.entry.snippetExport, () => vendor.renderSnippet(context, options));
-  collected.push(...fromStage('snippet', rendered.diagnostics.map(withOptionHint)));
+  const snippetDiagnostics = fromStage('snippet', rendered.diagnostics.map(withOptionHint));
+  collected.push(...snippetDiagnostics, ...reportForeignVendorBags(context, vendor.entry.id, snippetDiagnostics, 'snippet'));
   return finishWithResult(environment, flags, collected, rendered.ok ? rendered.value : undefined);
 }
 

@@ -7,7 +7,7 @@ import { readVisitorContext } from '../read-visitor-context.js';
 /** The flags of `validate`. */
 export interface ValidateFlags extends CommonFlags {
   readonly vendor?: string;
-  readonly option: readonly string[];
+  readonly option?: readonly string[];
 }
 
 /**
@@ -16,7 +16,7 @@ export interface ValidateFlags extends CommonFlags {
  */
 export async function runValidate(environment: CommandEnvironment, file: string | undefined, flags: ValidateFlags): Promise<ExitStatus> {
   const source = flags.vendor === undefined ? undefined : await loadAdapterPackage(flags.vendor, environment.importer);
-  const options = parseOptionAssignments(flags.option, '--option');
+  const options = parseOptionAssignments(flags.option ?? [], '--option');
   const collected: ReportedDiagnostic[] = [];
   await readVisitorContext(environment, flags, file, source, options, collected);
   const items = applyStrict(collected, flags.strict === true);
