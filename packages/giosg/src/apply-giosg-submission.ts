@@ -1,5 +1,4 @@
-import type { Failure, Result } from '@visitor-context/core';
-import { poll } from './poll.js';
+import { Diagnostics, waitFor, type Failure, type Result } from '@visitor-context/core';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 
 /** The part of giosg's page API this runtime uses (`giosg.api.visitor`, promises are jQuery-style thenables). */
@@ -79,7 +78,7 @@ async function callVisitorApi(
       } as NonNullable<GiosgPage['_giosg']>;
       page._giosg = queue;
     }
-    const giosg = await poll(() => (typeof page._giosg === 'function' ? page._giosg : undefined), timeoutMs, intervalMs);
+    const giosg = await waitFor(() => (typeof page._giosg === 'function' ? page._giosg : undefined), { timeoutMs, intervalMs });
     if (giosg === undefined) {
       return failure('timeout', `giosg's tag is not on the page (no _giosg after ${timeoutMs} ms), so nothing was sent. Add the giosg tag, or pass defineQueue: true.`);
     }
@@ -98,19 +97,21 @@ async function callVisitorApi(
       }
     });
     const remaining = Math.max(0, timeoutMs - (Date.now() - started));
-    const settled = await poll(() => outcome, remaining, intervalMs);
+    const settled = await waitFor(() => outcome, { timeoutMs: remaining, intervalMs });
     if (settled === undefined) {
       return failure('timeout', `giosg did not load within ${timeoutMs} ms; the call stays queued and giosg will ${what} when it loads.`);
     }
     if (!settled.ok) return failure('vendor_error', `giosg refused to ${what}: ${settled.reason}.`);
-    return { ok: true, value: 'applied', diagnostics: [] };
+    return new Diagnostics().toResult('applied');
   } catch (error) {
     return failure('not_applied', `Could not ${what}: ${describe(error)}.`);
   }
 }
 
 function failure(code: 'timeout' | 'vendor_error' | 'not_applied', message: string): Failure {
-  return { ok: false, diagnostics: [{ code, severity: 'error', path: [], message }] };
+  const diagnostics = new Diagnostics();
+  diagnostics.error(code, [], message);
+  return diagnostics.toFailure();
 }
 
 function chain(steps: readonly (() => PromiseLike<unknown>)[]): PromiseLike<unknown> {
