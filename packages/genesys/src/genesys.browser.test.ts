@@ -108,6 +108,22 @@ describe('the Messenger stand-in behaves as documented', () => {
   });
 });
 
+describe('the Messenger Database merge semantics', () => {
+  it('Database.set replaces a nested value, Database.update merges into it', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    const genesys = page.Genesys as GenesysCommandQueue;
+    const run = (command: string, customAttributes: Record<string, unknown>): Promise<unknown> =>
+      new Promise((resolve) => genesys('command', command, { messaging: { customAttributes } }, resolve, resolve));
+    await new Promise((resolve) => genesys('subscribe', 'Database.ready', resolve));
+    await run('Database.set', { kept: 'yes', nested: { a: '1' } });
+    await run('Database.set', { nested: { b: '2' } });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: { kept: 'yes', nested: { b: '2' } } } });
+    await run('Database.update', { nested: { c: '3' } });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: { kept: 'yes', nested: { b: '2', c: '3' } } } });
+  });
+});
+
 describe('applyGenesysPayload in Chromium', () => {
   it('waits for a late Genesys global and Database.ready, then sets the attributes', async () => {
     messenger = installGenesysStandIn(window, { readyDelayMs: 15 });
