@@ -164,7 +164,12 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
     return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
   }
   return new Promise((resolve) => {
+    const timer = setTimeout(
+      () => resolve(failure('timeout', `ININ.webchat.create did not call back within ${timeoutMs} ms.`)),
+      timeoutMs,
+    );
     webchatApi.create({ ...options.webChatConfig, data: payload.data }, (error, webChat) => {
+      clearTimeout(timer);
       resolve(
         error
           ? failure('vendor_error', `ININ.webchat.create failed: ${reason(error)}.`)
