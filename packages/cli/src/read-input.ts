@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Diagnostics, type Result } from '@visitor-context/core';
+import type { CliWritable } from './cli-io.js';
 import { CliUsageError } from './cli-usage-error.js';
 
 /** The default largest input the command reads: 1 MiB. Adapters apply their own, smaller limits after that. */
@@ -17,6 +18,8 @@ export interface InputSource {
   readonly stdin: AsyncIterable<Uint8Array | string>;
   /** Largest accepted input in bytes. */
   readonly maxBytes: number;
+  /** Where to say that the command waits for typed input, when standard input is a terminal. */
+  readonly stderr: CliWritable;
 }
 
 /**
@@ -29,6 +32,10 @@ export async function readInput(source: InputSource): Promise<Result<string>> {
   const name = fromStdin ? 'standard input' : (source.file as string);
   const path = fromStdin ? undefined : resolve(source.cwd, source.file as string);
   if (path !== undefined) await assertReadableFile(path, name);
+  if (fromStdin && (source.stdin as { isTTY?: unknown }).isTTY === true) {
+    // Otherwise a forgotten file name looks like a hang.
+    source.stderr.write('Reading JSON from standard input; end it with Ctrl-D (or pass a file name).\n');
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   const stream = path === undefined ? source.stdin : createReadStream(path);

@@ -17,7 +17,7 @@ export async function readVisitorContext(
   fromOptions: Record<string, unknown>,
   collected: ReportedDiagnostic[],
 ): Promise<VisitorContext | undefined> {
-  const input = await readInput({ file, cwd: environment.io.cwd, stdin: environment.io.stdin, maxBytes: flags.maxInputBytes });
+  const input = await readInput({ file, cwd: environment.io.cwd, stdin: environment.io.stdin, stderr: environment.io.stderr, maxBytes: flags.maxInputBytes });
   collected.push(...fromStage('read', input.diagnostics));
   if (!input.ok) return undefined;
   if (source === undefined) {

@@ -26,7 +26,7 @@ export async function runEvaluateNode(environment: CommandEnvironment, flags: Ev
   }
   const variables = parseVariables(flags.variable ?? []);
   const collected: ReportedDiagnostic[] = [];
-  const input = await readInput({ file: flags.fields, cwd: environment.io.cwd, stdin: environment.io.stdin, maxBytes: flags.maxInputBytes });
+  const input = await readInput({ file: flags.fields, cwd: environment.io.cwd, stdin: environment.io.stdin, stderr: environment.io.stderr, maxBytes: flags.maxInputBytes });
   collected.push(...fromStage('read', input.diagnostics));
   if (!input.ok) return finishWithResult(environment, flags, collected, undefined);
   const fields = parseJson(input.value);

@@ -36,7 +36,7 @@ export async function runSnippet(environment: CommandEnvironment, file: string |
 }
 
 async function readOptionsFile(environment: CommandEnvironment, file: string, maxBytes: number): Promise<Record<string, unknown>> {
-  const input = await readInput({ file, cwd: environment.io.cwd, stdin: environment.io.stdin, maxBytes });
+  const input = await readInput({ file, cwd: environment.io.cwd, stdin: environment.io.stdin, stderr: environment.io.stderr, maxBytes });
   const name = file === '-' ? 'The options on standard input' : `The options file ${resolve(environment.io.cwd, file)}`;
   if (!input.ok) throw new CliUsageError('invalid_option', `${name} cannot be used: ${input.diagnostics.map((item) => item.message).join(' ')}`);
   return parseOptionsDocument(input.value, name);
