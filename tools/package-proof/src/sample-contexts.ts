@@ -25,14 +25,14 @@ export const typicalContext: VisitorContext = {
 };
 
 /**
- * Every canonical field filled and the attribute count at core's limit (200), with long values: the largest
- * context a page would plausibly send, kept under core's 32 KiB total.
+ * Every canonical field filled and the attribute count at core's limit (200), with long values: about 25 KB of
+ * JSON, near core's 32 KiB total limit.
  */
 export const maximalContext: VisitorContext = {
   visitor: { ...typicalContext.visitor, name: 'Ada Augusta King, Countess of Lovelace' },
   attributes: Object.fromEntries(
     Array.from({ length: 200 }, (_, index) => {
-      const value = index % 3 === 0 ? index * 1.5 : index % 3 === 1 ? `value ${index} `.repeat(8).trim() : index % 2 === 0;
+      const value = index % 3 === 0 ? index * 1.5 : index % 3 === 1 ? `value ${index} `.repeat(30).trim() : index % 2 === 0;
       return [`attribute_${String(index).padStart(3, '0')}`, value];
     }),
   ),
