@@ -6,6 +6,7 @@ import { parseVisitorContext } from './parse-visitor-context.js';
 import type { JsonObject, JsonValue } from './plain-data.js';
 import type { VisitorContext } from './visitor-context-schema.js';
 import type { MutableVisitorContext } from './context-fields.js';
+import { reportForeignVendorData, runTranslation, type ContextTranslation, type TranslateOptions } from './context-translator.js';
 
 /** The adapter contract version this core implements. @public */
 export type AdapterSpecVersion = 'v1';
@@ -63,12 +64,6 @@ export interface AdapterCapabilities {
   readonly notes?: readonly string[];
 }
 
-/** Options every translation accepts. @public */
-export interface TranslateOptions {
-  /** Turn every warning (anything dropped, truncated, renamed or coerced) into an error. Default false. */
-  readonly strict?: boolean | undefined;
-}
-
 /**
  * A vendor adapter: translates the canonical {@link VisitorContext} to and from one vendor's formats.
  * @public
@@ -109,7 +104,7 @@ export interface AdapterDefinition<TPayload, TToOptions extends TranslateOptions
   /** Limits for the canonical contexts this adapter reads and produces. */
   readonly contextLimits?: Partial<VisitorContextLimits>;
   /** Pure translation of a validated context. Report every loss on `diagnostics`. */
-  toVendor(context: VisitorContext, options: TToOptions, diagnostics: Diagnostics): TPayload;
+  toVendor: ContextTranslation<TPayload, TToOptions>;
   /**
    * Pure translation of a checked, plain-data payload into a context. Report losses on `diagnostics`;
    * the result is validated afterwards, and fields that fail validation are moved to the vendor bag with a warning.
@@ -144,6 +139,7 @@ export function defineAdapter<
       const parsed = parseVisitorContext(context, contextOptions);
       diagnostics.add(parsed.diagnostics);
       if (!parsed.ok || parsedOptions === undefined) return diagnostics.toFailure();
+      reportForeignVendorData(vendor, parsed.value, diagnostics);
       const payload = runTranslation(vendor, 'toVendor', diagnostics, () =>
         definition.toVendor(parsed.value, parsedOptions, diagnostics),
       );
@@ -175,21 +171,6 @@ function parseOptions<T>(schema: z.core.$ZodType<T, unknown> | undefined, option
     diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}. Check the adapter's README for its options.`);
   }
   return undefined;
-}
-
-function runTranslation<T>(
-  vendor: string,
-  direction: AdapterDirection,
-  diagnostics: Diagnostics,
-  translate: () => T,
-): { ran: true; value: T } | { ran: false } {
-  try {
-    return { ran: true, value: translate() };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.error('adapter_failed', [], `The ${vendor} adapter failed in ${direction}: ${reason}. Please report this as a bug.`);
-    return { ran: false };
-  }
 }
 
 /**

@@ -76,8 +76,12 @@ export {
   type AdapterFieldCapability,
   type AdapterLimits,
   type AdapterSpecVersion,
-  type TranslateOptions,
   type VisitorContextAdapter,
 } from './adapter.js';
+export {
+  createContextTranslator,
+  type ContextTranslation,
+  type TranslateOptions,
+} from './context-translator.js';
 export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';

@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, defineAdapter, renderCapabilitiesMarkdown, writeContextField, type MutableVisitorContext } from '../src/index.js';
+import {
+  Diagnostics,
+  createContextTranslator,
+  defineAdapter,
+  renderCapabilitiesMarkdown,
+  writeContextField,
+  type MutableVisitorContext,
+} from '../src/index.js';
 
 const capabilities = {
   directions: ['toVendor', 'fromVendor'] as const,
@@ -54,6 +61,15 @@ describe('defineAdapter', () => {
     expect(adapter.toVendor(context, { strict: true })).toEqual({
       ok: false,
       diagnostics: [expect.objectContaining({ code: 'field_dropped', severity: 'error', message: expect.stringMatching(/strict/) })],
+    });
+  });
+
+  it("reports another adapter's vendor bag as dropped, and keeps its own silent", () => {
+    const result = adapter.toVendor({ visitor: { name: 'Ada' }, vendor: { example: { a: 1 }, giosg: { rooms: [] } } });
+    expect(result).toEqual({
+      ok: true,
+      value: { user_name: 'Ada' },
+      diagnostics: [expect.objectContaining({ code: 'field_dropped', severity: 'warning', path: ['vendor', 'giosg'] })],
     });
   });
 
@@ -129,5 +145,32 @@ describe('Diagnostics', () => {
     expect(diagnostics.toResult(1, { strict: true }).ok).toBe(false);
     diagnostics.error('invalid_type', [], 'bad');
     expect(diagnostics.toResult(1)).toEqual({ ok: false, diagnostics: diagnostics.all });
+  });
+});
+
+describe('createContextTranslator', () => {
+  const translate = createContextTranslator<Record<string, string>, { strict?: boolean; prefix?: string }>('example', (context, options, diagnostics) => {
+    if (context.visitor?.email !== undefined) diagnostics.warning('field_dropped', ['visitor', 'email'], 'visitor.email has no place here.');
+    if (context.attributes?.['explode'] !== undefined) throw new Error('boom');
+    return { [`${options.prefix ?? ''}name`]: context.visitor?.name ?? '' };
+  });
+
+  it('translates a plain copy, carries warnings and applies strict', () => {
+    const context = { visitor: { name: 'Ada', email: 'ada@example.com' } };
+    expect(translate(context, { prefix: 'user_' })).toEqual({
+      ok: true,
+      value: { user_name: 'Ada' },
+      diagnostics: [expect.objectContaining({ code: 'field_dropped', path: ['visitor', 'email'] })],
+    });
+    expect(translate(context, { strict: true }).ok).toBe(false);
+  });
+
+  it('refuses non-plain data, prototype keys and oversize input without throwing', () => {
+    const getter = Object.defineProperty({}, 'visitor', { enumerable: true, get: () => ({ name: 'x' }) });
+    expect(translate(getter as never)).toMatchObject({ ok: false, diagnostics: [{ code: 'not_plain_data' }] });
+    expect(translate(JSON.parse('{"attributes":{"__proto__":{"x":1}}}'))).toMatchObject({ ok: false, diagnostics: [{ code: 'forbidden_key' }] });
+    expect(translate({ visitor: { name: 'x'.repeat(5000) } })).toMatchObject({ ok: false, diagnostics: [{ code: 'string_too_long' }] });
+    expect(translate(null as never)).toMatchObject({ ok: false, diagnostics: [{ code: 'not_an_object' }] });
+    expect(translate({ attributes: { explode: true } })).toMatchObject({ ok: false, diagnostics: [{ code: 'adapter_failed' }] });
   });
 });
