@@ -135,6 +135,23 @@ function renderMarkdown(comparisons: readonly Comparison[], machine: string, sta
       });
     return `### ${title}\n\nBaseline: ${baseline}.\n\n${header}\n${rows.join('\n')}\n`;
   };
+  const ratioOf = (subject: string, input: string): string => {
+    const found = comparisons.find((item) => item.subject === subject && item.input === input);
+    if (found === undefined || Number.isNaN(found.ratio)) return 'n/a';
+    const over = found.target !== undefined && found.ratio > found.target;
+    const rejected = found.outcome.startsWith('rejected') ? ` (${found.outcome})` : '';
+    return `${found.ratio.toFixed(1)}×${over ? ' (over)' : ''}${rejected}`;
+  };
+  const adapters = [...new Set(comparisons.filter((item) => item.group === 'snippet').map((item) => item.subject.split(' ')[0]))];
+  const summary = [
+    '| adapter | fromVendor: real fixture | fromVendor: typical | fromVendor: maximal | snippet: typical | snippet: maximal |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...adapters.map(
+      (id) =>
+        `| ${id} | ${ratioOf(`${id} fromVendor`, 'real fixture')} | ${ratioOf(`${id} fromVendor`, 'typical')} | ${ratioOf(`${id} fromVendor`, 'maximal')} | ${ratioOf(`${id} snippet`, 'typical')} | ${ratioOf(`${id} snippet`, 'maximal')} |`,
+    ),
+    `| core \`parseVisitorContext\` vs \`JSON.parse\` | | ${ratioOf('parseVisitorContext', 'typical')} | ${ratioOf('parseVisitorContext', 'maximal')} | | |`,
+  ].join('\n');
   return [
     '# Benchmarks',
     '',
@@ -146,6 +163,15 @@ function renderMarkdown(comparisons: readonly Comparison[], machine: string, sta
     '(refused by design), `hostile text` the same without the pollution keys.',
     '',
     `Machine: ${machine}. Run: ${startedAt.toISOString()}.`,
+    '',
+    '## Summary',
+    '',
+    'Ratios to the JSON baseline (`JSON.parse` of the same text for `fromVendor`, target ≤ 2.5×; `JSON.stringify` of the',
+    'same context for snippets, target ≤ 3×).',
+    '',
+    summary,
+    '',
+    '## All measurements',
     '',
     section('fromVendor', "Reading a vendor payload: `fromVendor(rawText)`", '`JSON.parse(rawText)`'),
     section('snippet', 'Rendering the page snippet (translation and validation included)', '`JSON.stringify(context)`'),
