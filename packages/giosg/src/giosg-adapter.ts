@@ -36,12 +36,18 @@ export function createGiosgAdapter(options: GiosgAdapterOptions = {}): GiosgAdap
     toVendor: toGiosg,
     fromVendor: fromGiosg,
   });
-  const toDefaults = withoutUndefined({ replaceExisting: options.replaceExisting, rooms: options.rooms, strict: options.strict });
+  const toDefaults = withoutUndefined({
+    replaceExisting: options.replaceExisting,
+    rooms: options.rooms === undefined ? undefined : [...options.rooms],
+    strict: options.strict,
+  });
   const fromDefaults = withoutUndefined({ strict: options.strict });
   if (Object.keys(toDefaults).length === 0) return adapter;
   return {
     ...adapter,
-    toVendor: (context, callOptions) => adapter.toVendor(context, { ...toDefaults, ...withoutUndefined(callOptions ?? {}) }),
+    toVendor: (context, callOptions) =>
+      // The defaults were checked against the same schema when the adapter was made; only readonly-ness differs.
+      adapter.toVendor(context, { ...toDefaults, ...withoutUndefined(callOptions ?? {}) } as Parameters<typeof adapter.toVendor>[1]),
     fromVendor: (input, callOptions) => adapter.fromVendor(input, { ...fromDefaults, ...withoutUndefined(callOptions ?? {}) }),
   };
 }

@@ -152,7 +152,6 @@ describe('fromVendor: stored visitor_context_data', () => {
               },
             },
           },
-          "visitor": {},
         },
       }
     `);

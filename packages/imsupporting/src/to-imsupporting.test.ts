@@ -272,6 +272,7 @@ describe('toVendor', () => {
     });
     expect(result.ok && result.value).toEqual({ ims_telephone: '+44 20 7946 0958', ims_phone: '+44 7700 900123', ims_email: 'n/a' });
     expect(warnings(result)).toEqual([
+      'warning field_dropped vendor.giosg',
       'warning field_dropped vendor.imsupporting.pairs.nested',
       'warning field_dropped vendor.imsupporting.other',
     ]);
