@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import vm from 'node:vm';
+import { version as esbuildVersion } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adapterIds, adapterProofs, type AdapterId } from './adapter-proofs.js';
 import { bytesByPackage, measureBundle, type BundleMeasure } from './measure-bundle.js';
@@ -53,7 +54,7 @@ function budgetsTable(): string {
     '| --- | --- | --- |',
     ...adapterIds.map((id) => `| ${id} | ${cell(measured.get(id)?.apply, 'apply')} | ${cell(measured.get(id)?.translateAndApply, 'translateAndApply')} |`),
   ];
-  return `${lines.join('\n')}\n\nminified + gzip -9, esbuild ${'0.27.7'} (bundle, minify, browser, es2022); 1 KB = 1,024 bytes.\n`;
+  return `${lines.join('\n')}\n\nminified + gzip -9, esbuild ${esbuildVersion} (bundle, minify, browser, es2022); 1 KB = 1,024 bytes.\n`;
 }
 
 afterAll(async () => {
