@@ -93,8 +93,8 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * widget is ready, which is when `onReady` is called, once (an `onReady` assigned later is never called);
  * before that, `get`/`set` do not exist. `set('livechat.customVariables', [{ name, value }])` silently ignores
  * names not defined in the Control Panel and `undefined` values, and stores other values with `toString()`;
- * `get('livechat.prechat.fields')` returns copies of the form's fields, which `set('livechat.prechat.fields',
- * fields)` writes back by id; `set('livechat.prechat.isSkip', true)` only skips the form when every required
+ * `get('livechat.prechat.fields')` returns copies of the form's fields, which `set('livechat.prechat.fields', fields)`
+ * writes back by id; `set('livechat.prechat.isSkip', true)` only skips the form when every required
  * field is valid; unknown types are ignored.
  * @public
  */

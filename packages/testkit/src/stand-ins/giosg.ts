@@ -75,8 +75,8 @@ const jwtHashes: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: '
  * Installs a stand-in of giosg's visitor JavaScript API, behaving as giosg documents it: the page's giosg tag
  * defines `_giosg` as a queue (`_giosg._e`), which giosg's script drains in order once loaded (after
  * `loadDelayMs`); `_giosg(fn)` runs `fn` when giosg is ready; `_giosg('module', 'method', …args)` equals
- * `giosg.api.<module>.<method>(…args)`, and unknown calls are silently ignored. `visitor.submit(data,
- * algorithm = 'plain', replaceExisting = false, rooms)` returns a promise: `plain` data is an object; for
+ * `giosg.api.<module>.<method>(…args)`, and unknown calls are silently ignored. `visitor.submit(data, algorithm = 'plain', replaceExisting = false, rooms)`
+ * returns a promise: `plain` data is an object; for
  * HS256/HS384/HS512 the data is a compact JWT string, verified with the signing key (the header's `alg` must
  * equal the argument, `exp` must be in the future), and its payload becomes the data (`exp` excluded); `sha1`
  * checksums are verified (`md5` cannot be, without MD5 in Web Crypto); a room requiring signatures rejects
