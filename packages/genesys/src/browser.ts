@@ -1,14 +1,24 @@
 /*
- * The `./browser` entry: delivers an already translated payload to the live Messenger (`window.Genesys`) or
- * legacy Web Chat v2 (`window.ININ.webchat`) in the page. Small (no zod), never throws into the page.
+ * The `./browser` entry, in three sizes:
+ * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`) or
+ *   legacy Web Chat v2 (`window.ININ.webchat`) in the page;
+ * - `translateGenesysContext` translates a context in the page, without zod;
+ * - `applyGenesysContext` does both.
+ * Nothing here runs a zod schema (validation stays out of the browser path by design), and nothing throws
+ * into the page.
  */
-import type { Diagnostic, Failure, Result, VisitorContext } from '@visitor-context/core';
-import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload } from './genesys-api.js';
-import type { GenesysToVendorOptions } from './genesys-options.js';
-import { waitForGlobal } from './wait-for-global.js';
+import { waitFor, type Diagnostic, type Failure, type Result, type VisitorContext } from '@visitor-context/core';
+import type { GenesysDatabaseCommand, GenesysMessengerPayload, GenesysWebChatPayload } from './genesys-api.js';
+import { translateGenesysContext } from './translate-genesys-context.js';
+
+export { translateGenesysContext } from './translate-genesys-context.js';
 
 // Type-only: the payload types are inferred from these schemas, which never reach a browser bundle from here.
 export type {
+  GenesysChannel,
+  GenesysChannelSchema,
+  GenesysDatabaseCommand,
+  GenesysDatabaseCommandSchema,
   GenesysMessengerPayload,
   GenesysMessengerPayloadSchema,
   GenesysPayload,
@@ -108,11 +118,10 @@ async function applyMessenger(payload: GenesysMessengerPayload, options: ApplyGe
   const timeoutMs = options.timeoutMs ?? 10_000;
   const started = Date.now();
   const target = options.target ?? (globalThis as GenesysGlobals);
-  const genesys = await waitForGlobal(
-    () => (typeof target.Genesys === 'function' ? target.Genesys : undefined),
+  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), {
     timeoutMs,
-    options.intervalMs ?? 100,
-  );
+    intervalMs: options.intervalMs ?? 100,
+  });
   if (genesys === undefined) {
     return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
   }
@@ -159,7 +168,7 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
   }
   const timeoutMs = options.timeoutMs ?? 10_000;
   const target = options.target ?? (globalThis as GenesysGlobals);
-  const webchatApi = await waitForGlobal(() => target.ININ?.webchat, timeoutMs, options.intervalMs ?? 100);
+  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs: options.intervalMs ?? 100 });
   if (webchatApi === undefined) {
     return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
   }
@@ -180,35 +189,42 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
 }
 
 /**
- * The translator {@link sendGenesysContext} uses: pass `genesysAdapter.toVendor` from
- * `@visitor-context/genesys`, so that pages which only apply payloads never bundle validation.
+ * Options of {@link applyGenesysContext}: how to translate (the `toVendor` options that matter for a widget in
+ * the page) and how to apply.
  * @public
  */
-export type GenesysTranslate = (context: VisitorContext, options?: GenesysToVendorOptions) => Result<GenesysPayload>;
+export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
+  /** The widget to deliver to: `messenger` (default) or legacy `web-chat`. The other channels have no widget in the page. */
+  readonly channel?: 'messenger' | 'web-chat' | undefined;
+  /** `messenger`: `Database.set` (shallow merge, the default) or `Database.update` (deep merge). */
+  readonly command?: GenesysDatabaseCommand | undefined;
+  /** Turn every translation warning into an error, so that nothing is applied when anything would be lost. */
+  readonly strict?: boolean | undefined;
+}
 
 /**
- * Translates a context with `translate` (usually `genesysAdapter.toVendor`), then applies it like
- * {@link applyGenesysPayload}. Translation warnings are kept in the result. Only the `messenger` and
- * `web-chat` channels have a widget to deliver to; others resolve with `not_applied`.
+ * Translates a context with {@link translateGenesysContext}, then delivers it like {@link applyGenesysPayload}.
+ * Translation warnings are kept in the result, before any from applying.
+ *
+ * @remarks
+ * Zod-free: the context is checked as plain data within limits but not against the canonical schema, by
+ * design (validate contexts from outside your code with `parseVisitorContext`). Call it on every page load,
+ * before the visitor's first message. Resolves with `timeout`, `vendor_error`, `invalid_option` or
+ * `not_applied` (a channel with no widget, possible from plain JavaScript) failures instead of throwing.
  * @public
  */
-export async function sendGenesysContext(
+export async function applyGenesysContext(
   context: VisitorContext,
-  translate: GenesysTranslate,
-  options: ApplyGenesysOptions & { readonly translate?: GenesysToVendorOptions } = {},
+  options: ApplyGenesysContextOptions = {},
 ): Promise<Result<GenesysApplied>> {
-  let translated: Result<GenesysPayload>;
-  try {
-    translated = translate(context, options.translate);
-  } catch (error) {
-    return failure('adapter_failed', `Translation threw: ${reason(error)}.`);
-  }
+  const { channel, command, strict, ...applyOptions } = options;
+  const translated = translateGenesysContext(context, { channel, command, strict });
   if (!translated.ok) return translated;
   const payload = translated.value;
   if (payload.channel !== 'messenger' && payload.channel !== 'web-chat') {
     return failure('not_applied', `The ${payload.channel} channel has no widget in the page; send its payload from your own client.`, translated.diagnostics);
   }
-  const applied = await applyGenesysPayload(payload, options);
+  const applied = await applyGenesysPayload(payload, applyOptions);
   return applied.ok
     ? { ...applied, diagnostics: [...translated.diagnostics, ...applied.diagnostics] }
     : { ok: false, diagnostics: [...translated.diagnostics, ...applied.diagnostics] };

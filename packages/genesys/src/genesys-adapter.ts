@@ -11,6 +11,7 @@ import {
   type GenesysToVendorOptions,
 } from './genesys-options.js';
 import { fromGenesys } from './from-genesys.js';
+import { defaultGenesysChannel, resolveGenesysToVendorOptions } from './resolve-genesys-options.js';
 import { genesysVendorId, toGenesys } from './to-genesys.js';
 
 /**
@@ -32,10 +33,11 @@ export function createGenesysAdapter(options: GenesysAdapterOptions = {}): Genes
   const defaults = parsed.data;
   return defineAdapter({
     vendor: genesysVendorId,
-    capabilities: genesysCapabilities(defaults.channel ?? 'messenger'),
+    capabilities: genesysCapabilities(defaults.channel ?? defaultGenesysChannel),
     toVendorOptions: GenesysToVendorOptionsSchema,
     fromVendorOptions: GenesysFromVendorOptionsSchema,
-    toVendor: (context, callOptions, diagnostics) => toGenesys(context, { ...defaults, ...definedOnly(callOptions) }, diagnostics),
+    toVendor: (context, callOptions, diagnostics) =>
+      toGenesys(context, resolveGenesysToVendorOptions(callOptions, defaults, diagnostics), diagnostics),
     fromVendor: fromGenesys,
   });
 }
@@ -47,7 +49,3 @@ export function createGenesysAdapter(options: GenesysAdapterOptions = {}): Genes
  */
 export const genesysAdapter: GenesysAdapter = createGenesysAdapter();
 
-/** Drops options given as `undefined`, so they fall back to the adapter's defaults. */
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
-}

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { genesysChannels, genesysDatabaseCommands } from './resolve-genesys-options.js';
 
 /**
  * A flat map of Genesys custom attributes. Genesys stores participant attributes as strings, so this adapter
@@ -23,7 +24,7 @@ export const GenesysDatabaseOptionsSchema = z.object({
 export type GenesysDatabaseOptions = z.infer<typeof GenesysDatabaseOptionsSchema>;
 
 /** The Database plugin commands this adapter issues: `set` merges shallowly, `update` deeply. @public */
-export const GenesysDatabaseCommandSchema = z.enum(['Database.set', 'Database.update']);
+export const GenesysDatabaseCommandSchema = z.enum(genesysDatabaseCommands);
 
 /** Inferred from `GenesysDatabaseCommandSchema`. @public */
 export type GenesysDatabaseCommand = z.infer<typeof GenesysDatabaseCommandSchema>;
@@ -133,7 +134,7 @@ export type GenesysConversation = z.infer<typeof GenesysConversationSchema>;
  * - `guest-chat`: the legacy Guest Chat API body with `memberInfo.customFields`.
  * @public
  */
-export const GenesysChannelSchema = z.enum(['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat']);
+export const GenesysChannelSchema = z.enum(genesysChannels);
 
 /** Inferred from `GenesysChannelSchema`. @public */
 export type GenesysChannel = z.infer<typeof GenesysChannelSchema>;

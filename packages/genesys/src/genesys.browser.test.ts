@@ -6,7 +6,7 @@ import {
   type GenesysWebChatStandIn,
 } from '@visitor-context/testkit/stand-ins';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyGenesysPayload, sendGenesysContext, type GenesysCommandQueue } from './browser.js';
+import { applyGenesysContext, applyGenesysPayload, type ApplyGenesysContextOptions, type GenesysCommandQueue } from './browser.js';
 import {
   defaultGenesysMessengerScriptUrl,
   defaultGenesysWebChatScriptUrl,
@@ -185,16 +185,68 @@ describe('applyGenesysPayload in Chromium', () => {
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error' }] });
   });
 
-  it('sendGenesysContext translates first and keeps the translation warnings', async () => {
+});
+
+describe('applyGenesysContext in Chromium', () => {
+  it('translates without zod and delivers exactly the translated attributes to Messenger, keeping the warnings', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 5 });
+    setTimeout(() => messenger?.load(), 20);
+    const result = await applyGenesysContext(context, { timeoutMs: 1_000, intervalMs: 5 });
+    expect(result).toEqual({
+      ok: true,
+      value: { channel: 'messenger', command: 'Database.set', keys: Object.keys(expectedAttributes) },
+      diagnostics: [expect.objectContaining({ code: 'value_coerced', severity: 'warning', path: ['attributes', 'seats'] })],
+    });
+    expect(messenger.calls().map((call) => `${call.action} ${call.name} ${call.effect}`)).toEqual([
+      'subscribe Database.ready subscribed',
+      'command Database.set fulfilled',
+    ]);
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+    messenger.sendMessage('Hello');
+    expect(messenger.received()).toEqual(expectedAttributes);
+  });
+
+  it('issues Database.update when asked, merging into what is stored', async () => {
     messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
     messenger.load();
-    const result = await sendGenesysContext(context, genesysAdapter.toVendor, { timeoutMs: 500, intervalMs: 5 });
-    expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual(['value_coerced attributes.seats']);
-    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
-    const other = await sendGenesysContext(context, genesysAdapter.toVendor, { translate: { channel: 'guest-chat' } });
-    expect(other).toMatchObject({ ok: false });
-    expect(other.diagnostics.map((diagnostic) => diagnostic.code)).toContain('not_applied');
+    const genesys = page.Genesys as GenesysCommandQueue;
+    await new Promise((resolve) => genesys('subscribe', 'Database.ready', resolve));
+    await new Promise((resolve) => genesys('command', 'Database.set', { messaging: { customAttributes: { kept: 'yes' } } }, resolve));
+    const result = await applyGenesysContext(context, { command: 'Database.update', timeoutMs: 500, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: true, value: { channel: 'messenger', command: 'Database.update' } });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: { kept: 'yes', ...expectedAttributes } } });
+  });
+
+  it('with strict, applies nothing when the translation would lose anything', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    const result = await applyGenesysContext(context, { strict: true, timeoutMs: 500, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'value_coerced', severity: 'error' }] });
+    expect(messenger.calls()).toEqual([]);
+  });
+
+  it('refuses what it cannot deliver, without touching the widget', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    // Plain JavaScript can pass a channel without a widget, or a context that is not plain data.
+    const other = await applyGenesysContext(context, { channel: 'guest-chat' } as unknown as ApplyGenesysContextOptions);
+    expect(other.ok).toBe(false);
+    expect(other.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['value_guessed', 'value_coerced', 'not_applied']);
+    const unknown = await applyGenesysContext(context, { channel: 'sms' } as unknown as ApplyGenesysContextOptions);
+    expect(unknown.ok).toBe(false);
+    expect(unknown.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual([
+      'invalid_option channel',
+      'value_coerced attributes.seats',
+    ]);
+    const withGetter = { visitor: { get id() { return 'read'; } } };
+    expect(await applyGenesysContext(withGetter, { timeoutMs: 500, intervalMs: 5 })).toMatchObject({ ok: false });
+    expect(messenger.calls()).toEqual([]);
+  });
+
+  it('resolves with timeout when Messenger never appears, keeping the translation warnings', async () => {
+    const result = await applyGenesysContext(context, { timeoutMs: 40, intervalMs: 5 });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['value_coerced', 'timeout']);
   });
 });
 
@@ -236,6 +288,20 @@ describe('Web Chat v2 in Chromium', () => {
     expect(updated.ok).toBe(true);
     (created.value.webChat as unknown as { renderPopup(): void }).renderPopup();
     expect(webChat.received()).toEqual({ ...expectedParticipant, 'context.phoneNumber': '555' });
+  });
+
+  it('applyGenesysContext with channel web-chat creates the chat with exactly the translated data block', async () => {
+    webChat = installGenesysWebChatStandIn(window);
+    setTimeout(() => webChat?.load(), 20);
+    const result = await applyGenesysContext(webChatContext, { channel: 'web-chat', webChatConfig: { orgId: 1 }, timeoutMs: 1_000, intervalMs: 5 });
+    if (!result.ok || result.value.channel !== 'web-chat') throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.value.keys).toEqual(Object.keys(expectedParticipant).map((key) => key.slice('context.'.length)));
+    expect(webChat.configs()).toEqual([
+      { orgId: 1, data: Object.fromEntries(Object.entries(expectedParticipant).map(([key, value]) => [key.slice('context.'.length), value])) },
+    ]);
+    (result.value.webChat as unknown as { renderPopup(): void }).renderPopup();
+    expect(webChat.received()).toEqual(expectedParticipant);
   });
 
   it('resolves with vendor_error when create fails', async () => {

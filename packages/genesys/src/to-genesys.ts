@@ -8,7 +8,6 @@ import {
   type VisitorContext,
 } from '@visitor-context/core';
 import type {
-  GenesysChannel,
   GenesysChatFields,
   GenesysCustomAttributes,
   GenesysGuestChatBody,
@@ -26,6 +25,7 @@ import {
   webChatVendorOnlyFields,
 } from './genesys-fields.js';
 import type { GenesysToVendorOptions } from './genesys-options.js';
+import type { ResolvedGenesysToVendorOptions } from './resolve-genesys-options.js';
 
 /** The adapter id, also the key of the `vendor.genesys` bag. */
 export const genesysVendorId = 'genesys';
@@ -37,15 +37,17 @@ const provenanceKeys = new Set(['conversationId', 'participantId', 'participantN
 const returnedKeys = new Set(['fields', 'rejectedFields']);
 
 /**
- * Translates a validated context into the payload of the chosen channel. Pure; every loss is reported.
+ * Translates a context into the payload of the chosen channel. Pure and zod-free (the `./browser` translator
+ * runs it too); every loss is reported. The options come from `resolveGenesysToVendorOptions`, which decides
+ * the channel and command.
  */
-export function toGenesys(context: VisitorContext, options: GenesysToVendorOptions, diagnostics: Diagnostics): GenesysPayload {
-  const channel: GenesysChannel = options.channel ?? 'messenger';
+export function toGenesys(context: VisitorContext, options: ResolvedGenesysToVendorOptions, diagnostics: Diagnostics): GenesysPayload {
+  const { channel } = options;
   switch (channel) {
     case 'messenger':
       return {
         channel,
-        command: options.command ?? 'Database.set',
+        command: options.command,
         options: { messaging: { customAttributes: toCustomAttributes(context, diagnostics) } },
       };
     case 'attributes':
