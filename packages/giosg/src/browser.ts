@@ -1,16 +1,18 @@
 /**
- * The giosg browser runtime: hands visitor data to the giosg widget in a live page (through giosg's `_giosg`
- * queue, before or after giosg has loaded) and reports what happened. Never carries a secret: signed data
- * arrives as a token made on your server with `@visitor-context/giosg/server`.
+ * The giosg browser runtime: translates a context without zod and hands visitor data to the giosg widget in a
+ * live page (through giosg's `_giosg` queue, before or after giosg has loaded), reporting what happened. Never
+ * carries a secret: signed data arrives as a token made on your server with `@visitor-context/giosg/server`.
+ * Validation stays out of this path by design; validate outside data with `parseVisitorContext` or the `.` entry.
  *
  * @packageDocumentation
  */
 export {
-  applyGiosgSubmission,
+  applyGiosgPayload,
   removeGiosgVisitorData,
   type GiosgApplied,
   type GiosgBrowserOptions,
-} from './apply-giosg-submission.js';
-export { submitGiosgVisitorContext } from './submit-giosg-visitor-context.js';
+} from './apply-giosg-payload.js';
+export { translateGiosgContext } from './translate-giosg-context.js';
+export { applyGiosgContext, type GiosgApplyContextOptions } from './apply-giosg-context.js';
 export type { GiosgChecksumAlgorithm, GiosgJwtAlgorithm, GiosgRoom, GiosgSigningAlgorithm, GiosgVisitorData, GiosgVisitorSubmission } from './giosg-api.js';
 export type { GiosgToVendorOptions } from './giosg-options.js';

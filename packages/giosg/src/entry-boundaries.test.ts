@@ -27,8 +27,11 @@ describe('entry boundaries', () => {
     expect(reached.filter((name) => serverOnly.includes(name) || name.startsWith('node:'))).toEqual([]);
   });
 
-  it('./browser.ts reaches no zod except through the opt-in translating helper', () => {
-    const withoutTranslation = [...reachableImports('./apply-giosg-submission.ts')];
-    expect(withoutTranslation.filter((name) => name.startsWith('zod'))).toEqual([]);
+  it('./browser.ts reaches no zod at all: translation in the browser runs without a schema library', () => {
+    expect([...reachableImports('./browser.ts')].filter((name) => name.startsWith('zod'))).toEqual([]);
+  });
+
+  it('the shared translation reaches no zod, so giosgAdapter.toVendor and translateGiosgContext run the same zod-free code', () => {
+    expect([...reachableImports('./to-giosg.ts')].filter((name) => name.startsWith('zod'))).toEqual([]);
   });
 });

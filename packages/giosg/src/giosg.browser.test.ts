@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Result, VisitorContext } from '@visitor-context/core';
 import { installGiosgStandIn, mountSnippet, type GiosgStandIn, type GiosgStandInOptions } from '@visitor-context/testkit/stand-ins';
-import { applyGiosgSubmission, removeGiosgVisitorData, submitGiosgVisitorContext } from './browser.js';
+import { applyGiosgContext, applyGiosgPayload, removeGiosgVisitorData, translateGiosgContext } from './browser.js';
 import { giosgAdapter, renderGiosgLogoutSnippet, renderGiosgSnippet, renderGiosgSubmission } from './index.js';
 // Test-only: tokens are made here the way a server makes them; browser code never imports ./server.
 import { renderSignedGiosgSnippet, signGiosgVisitorData, signGiosgVisitorDataWithChecksum } from './server.js';
@@ -40,6 +40,13 @@ const until = async (condition: () => boolean, timeoutMs = 1000): Promise<void> 
 /** The HTML of a successful render. */
 const html = (result: Result<string>): string => {
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+  return result.value;
+};
+
+/** The customer's plain submission, as the validating `.` adapter makes it. */
+const plain = (): Parameters<typeof applyGiosgPayload>[0] => {
+  const result = giosgAdapter.toVendor(customer);
+  if (!result.ok) throw new Error('unreachable');
   return result.value;
 };
 
@@ -141,17 +148,11 @@ describe('server-rendered snippet', () => {
 });
 
 describe('./browser runtime', () => {
-  const plain = (): Parameters<typeof applyGiosgSubmission>[0] => {
-    const result = giosgAdapter.toVendor(customer);
-    if (!result.ok) throw new Error('unreachable');
-    return result.value;
-  };
-
   it('works before giosg has loaded (through the tag\'s queue) and resolves once giosg answered', async () => {
     const stand = install();
     mount(giosgTag);
     expect(stand.loaded()).toBe(false);
-    const result = await applyGiosgSubmission(plain(), { timeoutMs: 1000, intervalMs: 5 });
+    const result = await applyGiosgPayload(plain(), { timeoutMs: 1000, intervalMs: 5 });
     expect(result).toEqual({ ok: true, value: 'applied', diagnostics: [] });
     expect(stand.received().data).toEqual(customerData);
   });
@@ -160,7 +161,7 @@ describe('./browser runtime', () => {
     const stand = install();
     mount(giosgTag);
     await until(() => stand.loaded());
-    const result = await applyGiosgSubmission({ ...plain(), rooms: [{ id: 'room-7' }] }, { timeoutMs: 1000, intervalMs: 5 });
+    const result = await applyGiosgPayload({ ...plain(), rooms: [{ id: 'room-7' }] }, { timeoutMs: 1000, intervalMs: 5 });
     expect(result.ok).toBe(true);
     expect(stand.received('id:room-7').name).toBe('Ada Lovelace');
   });
@@ -169,7 +170,7 @@ describe('./browser runtime', () => {
     const stand = install({ signingKey: key, requireSignatures: true });
     mount(giosgTag);
     const signed = await signGiosgVisitorData(customer, { key, algorithm: 'HS256' });
-    const result = await applyGiosgSubmission(signed.ok ? signed.value : ({} as never), { timeoutMs: 1000, intervalMs: 5 });
+    const result = await applyGiosgPayload(signed.ok ? signed.value : ({} as never), { timeoutMs: 1000, intervalMs: 5 });
     expect(result.ok).toBe(true);
     expect(stand.received().signed['username']).toBe(true);
   });
@@ -177,7 +178,7 @@ describe('./browser runtime', () => {
   it('reports giosg refusing the data as vendor_error', async () => {
     install({ requireSignatures: true });
     mount(giosgTag);
-    const result = await applyGiosgSubmission(plain(), { timeoutMs: 1000, intervalMs: 5 });
+    const result = await applyGiosgPayload(plain(), { timeoutMs: 1000, intervalMs: 5 });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((item) => [item.code, item.message])).toEqual([
       ['vendor_error', 'giosg refused to submit the visitor data: HTTP 400 This room requires signed visitor data.'],
@@ -186,36 +187,92 @@ describe('./browser runtime', () => {
 
   it('times out without the giosg tag, or when giosg never loads, and never throws', async () => {
     install();
-    const withoutTag = await applyGiosgSubmission(plain(), { timeoutMs: 60, intervalMs: 5 });
+    const withoutTag = await applyGiosgPayload(plain(), { timeoutMs: 60, intervalMs: 5 });
     expect(withoutTag.diagnostics.map((item) => item.code)).toEqual(['timeout']);
     mounted.push(...mountSnippet('<script>var _giosg=_giosg||function(){(_giosg._e=_giosg._e||[]).push(arguments)};</script>'));
-    const neverLoaded = await applyGiosgSubmission(plain(), { timeoutMs: 60, intervalMs: 5 });
+    const neverLoaded = await applyGiosgPayload(plain(), { timeoutMs: 60, intervalMs: 5 });
     expect(neverLoaded.diagnostics.map((item) => item.code)).toEqual(['timeout']);
     expect(neverLoaded.diagnostics[0]?.message).toContain('stays queued');
-    const broken = await applyGiosgSubmission(null as never, { timeoutMs: 60, intervalMs: 5 });
+    const broken = await applyGiosgPayload(null as never, { timeoutMs: 60, intervalMs: 5 });
     expect(broken.ok).toBe(false);
   });
 
   it('defines giosg\'s queue on request, so a tag added later still gets the data', async () => {
     const stand = install();
-    const pending = applyGiosgSubmission(plain(), { timeoutMs: 1000, intervalMs: 5, defineQueue: true });
+    const pending = applyGiosgPayload(plain(), { timeoutMs: 1000, intervalMs: 5, defineQueue: true });
     mount(`<script async src="${scriptUrl}"></script>`);
     expect((await pending).ok).toBe(true);
     expect(stand.received().data).toEqual(customerData);
   });
 
-  it('removes keys or everything, and translates first with submitGiosgVisitorContext', async () => {
+  it('removes keys or everything', async () => {
     const stand = install();
     mount(giosgTag);
-    const submitted = await submitGiosgVisitorContext({ ...customer, page: { url: 'https://shop.example/' } }, { timeoutMs: 1000, intervalMs: 5 });
-    expect(submitted.ok).toBe(true);
-    expect(submitted.diagnostics.map((item) => item.code)).toEqual(['field_renamed', 'field_dropped']);
+    expect((await applyGiosgPayload(plain(), { timeoutMs: 1000, intervalMs: 5 })).ok).toBe(true);
     expect((await removeGiosgVisitorData(['plan', 'vip'], { timeoutMs: 1000, intervalMs: 5 })).ok).toBe(true);
     expect(Object.keys(stand.received().data)).not.toContain('plan');
     expect(stand.received().data['email']).toBe('ada@example.com');
     expect((await removeGiosgVisitorData(undefined, { timeoutMs: 1000, intervalMs: 5 })).ok).toBe(true);
     expect(stand.received()).toEqual({ name: 'Visitor', data: {}, signed: {} });
-    const invalid = await submitGiosgVisitorContext({ visitor: { email: 'nope' } }, { timeoutMs: 50 });
-    expect(invalid.ok).toBe(false);
+  });
+});
+
+describe('applyGiosgContext (translate without zod, then apply)', () => {
+  it('delivers exactly the translated data to giosg, to the given rooms, with the translation warnings', async () => {
+    const stand = install();
+    mount(giosgTag);
+    const applied = await applyGiosgContext(
+      { ...customer, page: { url: 'https://shop.example/' }, vendor: { giosg: { extraData: { cart: ['sku-1'] } }, genesys: { queue: 'x' } } },
+      { rooms: [{ name: 'Sales' }, { id: 'room-7' }], replaceExisting: true, timeoutMs: 1000, intervalMs: 5 },
+    );
+    expect(applied.ok).toBe(true);
+    expect(applied.diagnostics.map((item) => [item.code, item.path])).toEqual([
+      ['field_dropped', ['vendor', 'genesys']],
+      ['field_renamed', ['attributes', 'email']],
+      ['field_dropped', ['page', 'url']],
+    ]);
+    expect(stand.calls().filter((call) => call.module === 'visitor').map((call) => [call.method, call.args, call.effect])).toEqual([
+      ['submit', [{ ...customerData, cart: ['sku-1'] }, 'plain', true, [{ name: 'Sales' }, { id: 'room-7' }]], 'accepted'],
+    ]);
+    expect(stand.rooms()).toEqual(['name:Sales', 'id:room-7']);
+    expect(stand.received('name:Sales')).toEqual({
+      name: 'Ada Lovelace',
+      data: { ...customerData, cart: ['sku-1'] },
+      signed: Object.fromEntries([...Object.keys(customerData), 'cart'].map((name) => [name, false])),
+    });
+    expect(stand.received('id:room-7').data).toEqual({ ...customerData, cart: ['sku-1'] });
+  });
+
+  it('sends the same submission translateGiosgContext returns, to the domain room before giosg has loaded', async () => {
+    const stand = install();
+    mount(giosgTag);
+    expect(stand.loaded()).toBe(false);
+    const translated = translateGiosgContext(customer);
+    expect(translated).toEqual({ ok: true, value: plain(), diagnostics: giosgAdapter.toVendor(customer).diagnostics });
+    const applied = await applyGiosgContext(customer, { timeoutMs: 1000, intervalMs: 5 });
+    expect(applied).toEqual({ ok: true, value: 'applied', diagnostics: translated.diagnostics });
+    const submits = stand.calls().filter((call) => call.method === 'submit');
+    expect(submits.map((call) => call.args)).toEqual([[customerData, 'plain', false]]);
+    expect(stand.received()).toEqual({ name: 'Ada Lovelace', data: customerData, signed: Object.fromEntries(Object.keys(customerData).map((name) => [name, false])) });
+  });
+
+  it('sends nothing when translation fails or strict turns a warning into an error, and reports giosg refusing', async () => {
+    const stand = install({ requireSignatures: true });
+    mount(giosgTag);
+    const strict = await applyGiosgContext({ ...customer, page: { url: 'https://shop.example/' } }, { strict: true, timeoutMs: 1000, intervalMs: 5 });
+    expect(strict.ok).toBe(false);
+    expect(strict.diagnostics.map((item) => [item.code, item.severity])).toEqual([
+      ['field_renamed', 'error'],
+      ['field_dropped', 'error'],
+    ]);
+    const getter = { get visitor(): never { throw new Error('a getter must never run'); } } as unknown as VisitorContext;
+    const refused = await applyGiosgContext(getter, { timeoutMs: 1000, intervalMs: 5 });
+    expect(refused.ok).toBe(false);
+    const notAnObject = await applyGiosgContext(null as never, { timeoutMs: 1000, intervalMs: 5 });
+    expect(notAnObject.diagnostics.map((item) => item.code)).toEqual(['not_an_object']);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(stand.calls().filter((call) => call.method === 'submit')).toEqual([]);
+    const rejected = await applyGiosgContext(customer, { timeoutMs: 1000, intervalMs: 5 });
+    expect(rejected.diagnostics.map((item) => item.code)).toEqual(['field_renamed', 'vendor_error']);
   });
 });

@@ -1,16 +1,18 @@
-import * as z from 'zod/mini';
 import { formatPath, type Diagnostics, type JsonValue, type VisitorContext } from '@visitor-context/core';
-import { GiosgRoomSchema, type GiosgRoom, type GiosgVisitorData, type GiosgVisitorSubmission } from './giosg-api.js';
+import type { GiosgRoom, GiosgVisitorData, GiosgVisitorSubmission } from './giosg-api.js';
 import { attributeVendorKey, visitorFieldKeys, type VisitorFieldName } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
+import { readGiosgRooms } from './giosg-rooms.js';
 
 /** Sections giosg records by itself (page, browser, location) and that the visitor API has no place for. */
 const unsentSections = ['page', 'device', 'location'] as const;
 
-const RoomsSchema = z.array(GiosgRoomSchema).check(z.minLength(1));
-
 /**
- * Translates a validated context into a plain (unsigned) giosg visitor submission. Pure; reports every loss.
+ * Translates a context into a plain (unsigned) giosg visitor submission. Pure; reports every loss.
+ *
+ * @remarks
+ * Both `giosgAdapter.toVendor` (after zod validation) and the browser's `translateGiosgContext` (after core's
+ * zod-free plain-data checks) run this, so it must stay free of zod at load and run time.
  */
 export function toGiosg(context: VisitorContext, options: GiosgToVendorOptions, diagnostics: Diagnostics): GiosgVisitorSubmission {
   const data: GiosgVisitorData = {};
@@ -101,8 +103,8 @@ function vendorKeyOfPath(path: string): string | undefined {
 
 function readBagRooms(value: JsonValue | undefined, diagnostics: Diagnostics): GiosgRoom[] | undefined {
   if (value === undefined) return undefined;
-  const parsed = z.safeParse(RoomsSchema, value);
-  if (parsed.success) return parsed.data;
+  const rooms = readGiosgRooms(value);
+  if (rooms !== undefined) return rooms;
   const path = ['vendor', 'giosg', 'rooms'];
   diagnostics.warning('field_dropped', path, `${formatPath(path)} is not a list of { id } or { name } rooms; the domain room is used.`);
   return undefined;

@@ -36,17 +36,18 @@ export interface GiosgBrowserOptions {
 export type GiosgApplied = 'applied';
 
 /**
- * Submits a ready giosg submission (from `toVendor`, or signed on your server) in the live page, through giosg's
- * queue, and resolves once giosg has answered. Works before and after giosg's script has loaded. Never throws
- * and never rejects.
+ * Applies an already translated giosg payload (a visitor submission from `translateGiosgContext` or
+ * `giosgAdapter.toVendor`, or one signed on your server with `@visitor-context/giosg/server`) in the live page,
+ * through giosg's queue, and resolves once giosg has answered. Works before and after giosg's script has loaded.
+ * Never throws and never rejects.
  * @public
  */
-export function applyGiosgSubmission(submission: GiosgVisitorSubmission, options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
-  if (typeof submission !== 'object' || submission === null) {
+export function applyGiosgPayload(payload: GiosgVisitorSubmission, options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
+  if (typeof payload !== 'object' || payload === null) {
     return Promise.resolve(failure('not_applied', 'Expected a giosg submission ({ visitorData, signingAlgorithm, replaceExisting, rooms? }); nothing was sent.'));
   }
-  const args: unknown[] = [submission.visitorData, submission.signingAlgorithm, submission.replaceExisting];
-  if (submission.rooms !== undefined) args.push(submission.rooms);
+  const args: unknown[] = [payload.visitorData, payload.signingAlgorithm, payload.replaceExisting];
+  if (payload.rooms !== undefined) args.push(payload.rooms);
   return callVisitorApi((api) => api.submit(...args), 'submit the visitor data', options);
 }
 
