@@ -11,7 +11,7 @@ import {
   type MutableVisitorContext,
 } from '@visitor-context/core';
 import { isReservedKey, metadataFieldsByKey, pathOf, reservedKeyFields, unmappedPairsKey } from './imsupporting-keys.js';
-import type { ImsupportingSettings } from './imsupporting-options.js';
+import type { ImsupportingSettings } from './imsupporting-defaults.js';
 import { checkKey, storeValue } from './imsupporting-server-rules.js';
 
 /**

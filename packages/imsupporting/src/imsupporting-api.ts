@@ -18,32 +18,6 @@ export const imsupportingReservedKeys = ['ims_username', 'ims_email', 'ims_telep
 export type ImsupportingReservedKey = (typeof imsupportingReservedKeys)[number];
 
 /**
- * The limits the vendor's server enforces on a visitor context, as documented.
- * @public
- */
-export interface ImsupportingLimits {
-  /** Keys must match this pattern; other pairs are silently dropped. */
-  readonly keyPattern: string;
-  /** Longest key, in characters. */
-  readonly maxKeyLength: number;
-  /** Longest value kept, in characters (longer values are truncated after HTML is stripped). */
-  readonly maxValueLength: number;
-  /** Only the first this many pairs are kept. */
-  readonly maxEntries: number;
-  /** Longest base64 wire payload; a longer one makes the server discard the whole context. */
-  readonly maxPayloadLength: number;
-}
-
-/** The vendor's documented {@link ImsupportingLimits}. @public */
-export const defaultImsupportingLimits: ImsupportingLimits = Object.freeze({
-  keyPattern: '^[a-zA-Z0-9_-]+$',
-  maxKeyLength: 100,
-  maxValueLength: 500,
-  maxEntries: 50,
-  maxPayloadLength: 20_000,
-});
-
-/**
  * The visitor-context object as the widget receives it (the `data-visitor-context` JSON or
  * `imsFlowConfig.visitorContext`) and as the server stores it in `activesessions.visitor_context_data` and
  * `chatlogs.visitor_context_data`: a flat map of keys to strings. The widget also accepts numbers and

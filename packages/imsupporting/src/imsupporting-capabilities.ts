@@ -1,5 +1,5 @@
 import type { AdapterCapabilities, AdapterFieldCapability } from '@visitor-context/core';
-import type { ImsupportingSettings } from './imsupporting-options.js';
+import type { ImsupportingSettings } from './imsupporting-defaults.js';
 
 const metadataNote = 'metadata key shown to operators; sent as a string';
 

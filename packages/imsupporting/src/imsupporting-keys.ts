@@ -1,6 +1,6 @@
 import type { DiagnosticPath } from '@visitor-context/core';
 import type { ImsupportingReservedKey } from './imsupporting-api.js';
-import type { ImsupportingMetadataField, ImsupportingSettings } from './imsupporting-options.js';
+import type { ImsupportingMetadataField, ImsupportingSettings } from './imsupporting-defaults.js';
 
 /** The vendor bag key holding pairs that have no canonical field (`vendor.imsupporting.pairs`). */
 export const unmappedPairsKey = 'pairs';

@@ -1,38 +1,10 @@
 import * as z from 'zod/mini';
-import { defaultImsupportingLimits, type ImsupportingLimits } from './imsupporting-api.js';
-
-/**
- * The canonical fields sent as operator-visible metadata keys, with their default key names. Name, email
- * and phone are not here: they travel as the reserved pre-fill keys.
- * @public
- */
-export const defaultImsupportingMetadataKeys = Object.freeze({
-  'visitor.id': 'account_id',
-  'visitor.firstName': 'first_name',
-  'visitor.lastName': 'last_name',
-  'visitor.company': 'company',
-  'visitor.locale': 'locale',
-  'page.url': 'page_url',
-  'page.title': 'page_title',
-  'page.referrer': 'page_referrer',
-  'page.landingPage': 'landing_page',
-  'page.searchKeywords': 'search_keywords',
-  'device.userAgent': 'user_agent',
-  'device.browser': 'browser',
-  'device.os': 'operating_system',
-  'device.screenResolution': 'screen_resolution',
-  'device.language': 'browser_language',
-  'device.timeZone': 'time_zone',
-  'device.ip': 'ip_address',
-  'location.city': 'city',
-  'location.region': 'region',
-  'location.country': 'country',
-} as const);
-
-/** A canonical field that travels as a metadata key: a key of {@link defaultImsupportingMetadataKeys}. @public */
-export type ImsupportingMetadataField = keyof typeof defaultImsupportingMetadataKeys;
-
-const metadataFields = Object.keys(defaultImsupportingMetadataKeys) as [ImsupportingMetadataField, ...ImsupportingMetadataField[]];
+import {
+  applyImsupportingDefaults,
+  imsupportingMetadataFields,
+  type ImsupportingMetadataField,
+  type ImsupportingSettings,
+} from './imsupporting-defaults.js';
 
 /** A key the server accepts that is not in the reserved `ims_` namespace. */
 const metadataKeyName = z.string().check(
@@ -60,7 +32,7 @@ export const ImsupportingAdapterOptionsSchema = z.strictObject({
    * The metadata key for each canonical field (defaults: {@link defaultImsupportingMetadataKeys}); `false`
    * leaves the field out (reported as `field_dropped`). Keys must be unique.
    */
-  metadataKeys: z.optional(z.partialRecord(z.enum(metadataFields), z.union([metadataKeyName, z.literal(false)]))),
+  metadataKeys: z.optional(z.partialRecord(z.enum(imsupportingMetadataFields), z.union([metadataKeyName, z.literal(false)]))),
   /** Overrides of the vendor's limits, should the server change them. */
   limits: z.optional(
     z.strictObject({
@@ -138,12 +110,6 @@ export const ImsupportingSnippetOptionsSchema = z.strictObject({
 /** Options of {@link renderImsupportingSnippet}: see {@link ImsupportingSnippetOptionsSchema}. @public */
 export type ImsupportingSnippetOptions = z.infer<typeof ImsupportingSnippetOptionsSchema>;
 
-/** Resolved factory settings: every metadata key and limit decided. */
-export interface ImsupportingSettings {
-  readonly metadataKeys: Readonly<Partial<Record<ImsupportingMetadataField, string>>>;
-  readonly limits: ImsupportingLimits;
-}
-
 /** Validates factory options and resolves them against the defaults; returns the problems when invalid. */
 export function resolveImsupportingSettings(
   options: ImsupportingAdapterOptions,
@@ -158,21 +124,16 @@ export function resolveImsupportingSettings(
       })),
     };
   }
-  const metadataKeys: Partial<Record<ImsupportingMetadataField, string>> = {};
+  const settings = applyImsupportingDefaults(parsed.data);
   const owners = new Map<string, ImsupportingMetadataField>();
-  for (const field of metadataFields) {
-    const key = parsed.data.metadataKeys?.[field] ?? defaultImsupportingMetadataKeys[field];
-    if (key === false) continue;
+  for (const field of imsupportingMetadataFields) {
+    const key = settings.metadataKeys[field];
+    if (key === undefined) continue;
     const owner = owners.get(key);
     if (owner !== undefined) {
       return { ok: false, problems: [{ path: ['metadataKeys', field], message: `"${key}" is already the key of ${owner}` }] };
     }
     owners.set(key, field);
-    metadataKeys[field] = key;
   }
-  const limits: ImsupportingLimits = { ...defaultImsupportingLimits };
-  for (const [name, value] of Object.entries(parsed.data.limits ?? {})) {
-    if (value !== undefined) Object.assign(limits, { [name]: value });
-  }
-  return { ok: true, settings: { metadataKeys, limits: Object.freeze(limits) } };
+  return { ok: true, settings };
 }

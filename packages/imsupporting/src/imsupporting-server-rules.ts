@@ -1,4 +1,4 @@
-import type { ImsupportingLimits } from './imsupporting-api.js';
+import type { ImsupportingLimits } from './imsupporting-defaults.js';
 import { decodeHtmlEntities, stripTags } from './strip-html-like-php.js';
 
 /**

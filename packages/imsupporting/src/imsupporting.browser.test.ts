@@ -1,7 +1,7 @@
 import { installImsupportingStandIn, mountSnippet, type ImsupportingStandIn } from '@visitor-context/testkit/stand-ins';
 import { waitFor, type VisitorContext } from '@visitor-context/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyImsupportingVisitorContext, updateImsupportingVisitorContext } from './browser.js';
+import { applyImsupportingContext, applyImsupportingPayload } from './browser.js';
 import { defaultImsupportingScriptUrl, imsupportingAdapter, renderImsupportingSnippet } from './index.js';
 
 const pageWindow = window as Window & { imsFlowConfig?: unknown; imsFlowWidget?: unknown };
@@ -89,22 +89,46 @@ describe('./browser runtime in Chromium', () => {
   it('applies a login to an anonymous attribute-form widget, waiting for the late global, then a logout', async () => {
     const stand = install({ loadDelayMs: 60 });
     mount(render({}), stand);
-    const login = await applyImsupportingVisitorContext(translated(jane), { intervalMs: 10, timeoutMs: 2000 });
+    const login = await applyImsupportingPayload(translated(jane), { intervalMs: 10, timeoutMs: 2000 });
     expect(login).toEqual({ ok: true, value: { via: 'attribute', visitorContext: translated(jane) }, diagnostics: [] });
     const sessions = stand.sessions();
     // The widget initialised with the new attribute already in place, then reload() read it again.
     expect(sessions.map((session) => session.visitorContext)).toEqual([translated(jane), translated(jane)]);
 
-    const logout = await applyImsupportingVisitorContext({}, { intervalMs: 10, timeoutMs: 2000 });
+    const logout = await applyImsupportingPayload({}, { intervalMs: 10, timeoutMs: 2000 });
     expect(logout).toMatchObject({ ok: true, value: { via: 'attribute', visitorContext: {} } });
     expect(stand.received()).toMatchObject({ source: 'none', visitorContext: undefined, prefilled: {} });
   });
 
-  it('updates imsFlowConfig for a config-form widget and reloads it', async () => {
+  it('applyImsupportingContext translates a login and delivers exactly what toVendor predicts, with its warnings', async () => {
+    const stand = install();
+    mount(render({}), stand);
+    await sessionCount(stand, 1);
+    const result = await applyImsupportingContext(jane, { intervalMs: 10, timeoutMs: 2000 });
+    expect(result).toEqual({
+      ok: true,
+      value: { via: 'attribute', visitorContext: translated(jane) },
+      diagnostics: imsupportingAdapter.toVendor(jane).diagnostics,
+    });
+    const expectedText = JSON.stringify(translated(jane));
+    expect(document.querySelector('script[data-siteid]')?.getAttribute('data-visitor-context')).toBe(expectedText);
+    expect(stand.sessions()).toHaveLength(2);
+    expect(stand.received()).toEqual({
+      siteid: 'SITE-1',
+      mode: 'popover',
+      source: 'attribute',
+      payload: btoa(String.fromCharCode(...new TextEncoder().encode(expectedText))),
+      visitorContext: translated(jane),
+      discarded: undefined,
+      prefilled: { visitor_name: "Jane O'Brien", visitor_email: 'jane@example.com', visitor_phone: '+44 20 7946 0958' },
+    });
+  });
+
+  it('applyImsupportingContext updates imsFlowConfig for a config-form widget and reloads it', async () => {
     const stand = install();
     mount(render({ attributes: { plan: 'Free' } }, 'config'), stand);
     await sessionCount(stand, 1);
-    const result = await updateImsupportingVisitorContext(jane, { adapter: imsupportingAdapter, intervalMs: 10, timeoutMs: 2000 });
+    const result = await applyImsupportingContext(jane, { intervalMs: 10, timeoutMs: 2000 });
     expect(result).toMatchObject({ ok: true, value: { via: 'config' } });
     expect(result.diagnostics.map((item) => `${item.code} ${item.path.join('.')}`)).toEqual([
       'value_coerced attributes.seats',
@@ -116,30 +140,42 @@ describe('./browser runtime in Chromium', () => {
 
   it('reports a timeout when the widget never appears', async () => {
     mountSnippet(render({}), { scripts: { [defaultImsupportingScriptUrl]: () => undefined } });
-    const result = await applyImsupportingVisitorContext({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 60 });
+    const result = await applyImsupportingPayload({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 60 });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((item) => item.code)).toEqual(['timeout']);
     expect(document.querySelector('script[data-siteid]')?.getAttribute('data-visitor-context')).toBe('{"plan":"Pro"}');
   });
 
+  it('stops waiting for the widget when the signal aborts, with a timeout failure', async () => {
+    mountSnippet(render({}), { scripts: { [defaultImsupportingScriptUrl]: () => undefined } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 20);
+    const started = performance.now();
+    const result = await applyImsupportingPayload({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 5000, signal: controller.signal });
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.diagnostics.map((item) => item.code)).toEqual(['timeout']);
+  });
+
   it('reports a vendor error when reload() throws, without throwing into the page', async () => {
     const stand = install({ reloadThrows: true });
     mount(render({}), stand);
-    const result = await applyImsupportingVisitorContext({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 2000 });
+    const result = await applyImsupportingPayload({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 2000 });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((item) => item.code)).toEqual(['vendor_error']);
   });
 
   it('reports not_applied on a page without the widget', async () => {
-    const result = await applyImsupportingVisitorContext({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 60 });
+    const result = await applyImsupportingPayload({ plan: 'Pro' }, { intervalMs: 10, timeoutMs: 60 });
     expect(result.diagnostics.map((item) => item.code)).toEqual(['not_applied']);
   });
 
-  it('returns the translation failure without touching the page', async () => {
+  it('applyImsupportingContext returns the translation failure without touching the page', async () => {
     const stand = install();
     mount(render({}), stand);
-    const result = await updateImsupportingVisitorContext({ attributes: { 'a b': 'x' } }, { adapter: imsupportingAdapter, strict: true });
+    const result = await applyImsupportingContext({ attributes: { 'a b': 'x' } }, { strict: true });
     expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((item) => `${item.severity} ${item.code} ${item.path.join('.')}`)).toEqual(['error field_dropped attributes.a b']);
+    expect(document.querySelector('script[data-siteid]')?.hasAttribute('data-visitor-context')).toBe(false);
     expect(stand.sessions()).toHaveLength(0);
   });
 });

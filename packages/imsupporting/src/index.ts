@@ -16,11 +16,9 @@ export {
   ImsupportingStoredContextSchema,
   ImsupportingVisitorContextSchema,
   ImsupportingWirePayloadSchema,
-  defaultImsupportingLimits,
   defaultImsupportingScriptUrl,
   imsupportingReservedKeys,
   type ImsupportingFlowConfig,
-  type ImsupportingLimits,
   type ImsupportingReservedKey,
   type ImsupportingVisitorContext,
 } from './imsupporting-api.js';
@@ -29,10 +27,14 @@ export {
   ImsupportingFromVendorOptionsSchema,
   ImsupportingSnippetOptionsSchema,
   ImsupportingToVendorOptionsSchema,
-  defaultImsupportingMetadataKeys,
   type ImsupportingAdapterOptions,
   type ImsupportingFromVendorOptions,
-  type ImsupportingMetadataField,
   type ImsupportingSnippetOptions,
   type ImsupportingToVendorOptions,
 } from './imsupporting-options.js';
+export {
+  defaultImsupportingLimits,
+  defaultImsupportingMetadataKeys,
+  type ImsupportingLimits,
+  type ImsupportingMetadataField,
+} from './imsupporting-defaults.js';

@@ -14,7 +14,8 @@ import {
   reservedKeyFields,
   unmappedPairsKey,
 } from './imsupporting-keys.js';
-import type { ImsupportingMetadataField, ImsupportingSettings, ImsupportingToVendorOptions } from './imsupporting-options.js';
+import type { ImsupportingMetadataField, ImsupportingSettings } from './imsupporting-defaults.js';
+import type { ImsupportingToVendorOptions } from './imsupporting-options.js';
 import {
   base64Length,
   checkKey,
