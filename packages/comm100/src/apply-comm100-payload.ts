@@ -1,6 +1,5 @@
-import type { Diagnostic, Result } from '@visitor-context/core';
+import { waitFor, type Diagnostic, type Result } from '@visitor-context/core';
 import type { Comm100Payload, Comm100PrechatFieldType } from './comm100-api.js';
-import { waitUntil } from './wait-until.js';
 
 /** The parts of the `Comm100API` global the runtime uses. */
 interface Comm100Global {
@@ -85,15 +84,18 @@ async function waitForReady(api: Comm100Global, options: ApplyComm100Options): P
     return typeof previous === 'function' ? previous.apply(this, args) : undefined;
   };
   api.onReady = hook;
-  const ready = await waitUntil(
+  const ready = await waitFor(
     // A later assignment by the page replaces the hook; then the widget's methods tell that it is ready.
-    () => fired || (api.onReady !== hook && typeof api.set === 'function'),
-    options.timeoutMs ?? 10_000,
-    options.intervalMs ?? 100,
-    options.signal,
+    // `waitFor` waits for a value, so "not ready yet" is `undefined`.
+    () => (fired || (api.onReady !== hook && typeof api.set === 'function') ? true : undefined),
+    {
+      timeoutMs: options.timeoutMs ?? 10_000,
+      intervalMs: options.intervalMs ?? 100,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    },
   );
   settled = true;
-  return ready;
+  return ready === true;
 }
 
 function apply(api: Comm100Global, payload: Comm100Payload, campaignId: string | number | undefined): Result<Comm100ApplyReport> {

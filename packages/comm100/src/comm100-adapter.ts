@@ -12,7 +12,7 @@ import {
 } from './comm100-options.js';
 import { fromComm100 } from './from-comm100.js';
 import { comm100WebhookMaxDepth, defaultComm100WebhookMaxBytes } from './parse-comm100-webhook.js';
-import { toComm100 } from './to-comm100.js';
+import { comm100VendorId, toComm100 } from './to-comm100.js';
 
 /**
  * The Comm100 adapter: `toVendor` gives the payload for the Visitor-side JavaScript API, `fromVendor` reads a
@@ -23,7 +23,7 @@ export type Comm100Adapter = VisitorContextAdapter<Comm100Payload, Comm100ToVend
 
 function buildAdapter(capabilitiesFor: Comm100AdapterOptions): Comm100Adapter {
   return defineAdapter<Comm100Payload, Comm100ToVendorOptions, Comm100FromVendorOptions>({
-    vendor: 'comm100',
+    vendor: comm100VendorId,
     capabilities: comm100Capabilities(capabilitiesFor.fieldVariables),
     toVendorOptions: Comm100ToVendorOptionsSchema,
     fromVendorOptions: Comm100FromVendorOptionsSchema,

@@ -1,8 +1,8 @@
 import type { VisitorContext } from '@visitor-context/core';
 import { installComm100StandIn, mountSnippet, type Comm100StandIn } from '@visitor-context/testkit/stand-ins';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyComm100Context, applyComm100Payload } from './browser.js';
-import { comm100Adapter, renderComm100Snippet, type Comm100Payload } from './index.js';
+import { applyComm100Context, applyComm100Payload, translateComm100Context } from './browser.js';
+import { comm100Adapter, renderComm100Snippet, type Comm100Payload, type Comm100ToVendorOptions } from './index.js';
 
 const site = { siteId: 10100116, campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d', standbyScriptUrl: false } as const;
 const loaderUrl = 'https://vue.comm100.com/livechat.ashx?siteId=10100116';
@@ -178,23 +178,81 @@ describe('./browser runtime in Chromium', () => {
     expect(malformed.diagnostics.map((item) => item.code)).toEqual(['invalid_type']);
   });
 
-  it('translates and applies in one call, carrying the translation warnings', async () => {
+  it('translates and applies in one call without zod, delivering exactly the expected data and carrying the translation warnings', async () => {
     const comm100 = install();
-    const applying = applyComm100Context(shopper, { adapter: comm100Adapter, translate: { customVariables: ['plan', 'seats'], skipPrechat: true }, timeoutMs: 1000, intervalMs: 10 });
+    const applying = applyComm100Context(shopper, { customVariables: ['plan', 'seats'], skipPrechat: true, timeoutMs: 1000, intervalMs: 10 });
     comm100.load();
     const result = await applying;
-    expect(result.ok).toBe(true);
-    expect(result.diagnostics.map((item) => `${item.code} ${item.path.join('.')}`)).toEqual([
-      'field_dropped visitor.id',
-      'value_coerced attributes.seats',
-      'field_dropped attributes.unknown_to_comm100',
-    ]);
+    expect(result).toEqual({
+      ok: true,
+      value: { customVariables: ['plan', 'seats'], prechatFields: ['name', 'email', 'phone'], skipPrechat: true },
+      diagnostics: [
+        expect.objectContaining({ code: 'field_dropped', severity: 'warning', path: ['visitor', 'id'] }),
+        expect.objectContaining({ code: 'value_coerced', severity: 'warning', path: ['attributes', 'seats'] }),
+        expect.objectContaining({ code: 'field_dropped', severity: 'warning', path: ['attributes', 'unknown_to_comm100'] }),
+      ],
+    });
     expect(comm100.received()).toEqual({
       customVariables: { plan: 'pro', seats: '12' },
       prechat: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000' },
       prechatSkipped: true,
     });
-    const invalid = await applyComm100Context({ visitor: { email: 'nope' } }, { adapter: comm100Adapter });
-    expect(invalid.diagnostics.map((item) => item.code)).toEqual(['invalid_email']);
+    expect(comm100.ignoredVariables()).toEqual([]);
+  });
+
+  it('delivers through applyComm100Context what the adapter-translated payload delivers', async () => {
+    const options: Comm100ToVendorOptions = { customVariables: ['plan', 'seats'], fieldVariables: { 'visitor.id': 'seats' } };
+    const viaAdapter = install();
+    viaAdapter.load();
+    await until(() => viaAdapter.isReady());
+    const fromPayload = await applyComm100Payload(translate(shopper, options), { timeoutMs: 1000 });
+    const receivedFromPayload = viaAdapter.received();
+    viaAdapter.uninstall();
+    const inPage = install();
+    inPage.load();
+    await until(() => inPage.isReady());
+    const fromContext = await applyComm100Context(shopper, { ...options, timeoutMs: 1000 });
+    expect(fromContext.ok && fromContext.value).toEqual(fromPayload.ok && fromPayload.value);
+    expect(inPage.received()).toEqual(receivedFromPayload);
+    expect(inPage.received().customVariables).toEqual({ plan: 'pro', seats: 'u-42' });
+  });
+
+  it('returns a failed translation without touching the widget', async () => {
+    const comm100 = install();
+    const strict = await applyComm100Context(shopper, { strict: true, timeoutMs: 1000, intervalMs: 10 });
+    expect(strict.ok).toBe(false);
+    expect(strict.diagnostics.length).toBeGreaterThan(0);
+    expect(strict.diagnostics.every((item) => item.severity === 'error')).toBe(true);
+    const polluting = await applyComm100Context(JSON.parse('{"attributes":{"__proto__":{"plan":"pro"}}}') as VisitorContext, { timeoutMs: 1000 });
+    expect(polluting.diagnostics.map((item) => item.code)).toEqual(['forbidden_key']);
+    comm100.load();
+    await until(() => comm100.isReady());
+    expect(comm100.calls()).toEqual([]);
+    expect(comm100.received()).toEqual({ customVariables: {}, prechat: {}, prechatSkipped: false });
+  });
+});
+
+describe('README single-page app example in Chromium', () => {
+  it('runs as written', async () => {
+    const comm100 = install({ campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d' });
+    comm100.load();
+    await until(() => comm100.isReady());
+    const payloadFromServer = translate({ attributes: { seats: 3 } }, { customVariables: ['seats'] });
+
+    const applied = await applyComm100Payload(payloadFromServer, { timeoutMs: 10_000 });
+    const result = await applyComm100Context(
+      { visitor: { name: 'Ada Lovelace', email: 'ada@example.com' }, attributes: { plan: 'pro' } },
+      { customVariables: ['plan'], campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d' },
+    );
+    const translated = translateComm100Context({ attributes: { plan: 'pro' } }, { customVariables: ['plan'] });
+
+    expect(applied.ok && result.ok).toBe(true);
+    expect(result.diagnostics).toEqual([]);
+    expect(comm100.received()).toEqual({
+      customVariables: { seats: '3', plan: 'pro' },
+      prechat: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      prechatSkipped: false,
+    });
+    expect(translated).toEqual({ ok: true, value: { customVariables: [{ name: 'plan', value: 'pro' }], prechatFields: [], skipPrechat: false }, diagnostics: [] });
   });
 });

@@ -2,6 +2,9 @@ import { listContextFields, type DiagnosticPath, type Diagnostics, type VisitorC
 import type { Comm100Payload, Comm100PrechatFieldType } from './comm100-api.js';
 import type { Comm100CanonicalFieldName, Comm100ToVendorOptions } from './comm100-options.js';
 
+/** The adapter id, also the key of the `vendor.comm100` bag. */
+export const comm100VendorId = 'comm100';
+
 const prechatTypes: Readonly<Record<string, Comm100PrechatFieldType>> = {
   'visitor.name': 'name',
   'visitor.email': 'email',
@@ -13,9 +16,13 @@ type CustomVariable = Comm100Payload['customVariables'][number];
 type PrechatField = Comm100Payload['prechatFields'][number];
 
 /**
- * Translates a validated context into what the Visitor-side JavaScript API receives: custom variables
- * (attributes, and fields mapped with `fieldVariables`) and pre-chat values by field type. Reports every
- * field Comm100 cannot carry, every name it would silently ignore, and every value turned into text.
+ * Translates a context into what the Visitor-side JavaScript API receives: custom variables (attributes, and
+ * fields mapped with `fieldVariables`) and pre-chat values by field type. Reports every field Comm100 cannot
+ * carry, every name it would silently ignore, and every value turned into text.
+ *
+ * Both `comm100Adapter.toVendor` (after the zod schemas) and `translateComm100Context` (zod-free) run this, and
+ * the option defaults (`prechat` true, `skipPrechat` false) are resolved here rather than in a schema, so the
+ * two paths cannot drift. It must stay free of zod at run time, since the browser path reaches it.
  */
 export function toComm100(context: VisitorContext, options: Comm100ToVendorOptions, diagnostics: Diagnostics): Comm100Payload {
   const defined = options.customVariables === undefined ? undefined : new Set(options.customVariables);
