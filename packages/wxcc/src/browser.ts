@@ -1,13 +1,18 @@
 /*
- * The `./browser` entry: hands custom chat fields to the live Webex Contact Center / imichat Live Chat widget
- * (`window.imichatwidget`) in a page. Small (no zod), never throws into the page, resolves with what happened.
+ * The `./browser` entry: translates a context (translateWxccContext) and hands the custom chat fields to the live
+ * Webex Contact Center / imichat Live Chat widget (`window.imichatwidget`) in a page (applyWxccPayload, or both
+ * with applyWxccContext). No zod: the context schema stays out of the browser path by design, to keep pages
+ * small. Never throws into the page; resolves with what happened.
  */
-import type { Diagnostic, Result } from '@visitor-context/core';
-import { driveImichatWidget, type ImichatSessionOutcome } from './imichat-session.js';
-import type { ImichatWidget, WxccInitPayload } from './imichat-widget.js';
+import type { Diagnostic, Result, VisitorContext } from '@visitor-context/core';
+import { driveImichatWidget, type ImichatHost, type ImichatSessionOutcome } from './imichat-session.js';
+import type { WxccInitPayload } from './imichat-widget.js';
+import { translateWxccContext, type WxccTranslateOptions } from './translate-wxcc-context.js';
 
 export type { ImichatSessionOutcome } from './imichat-session.js';
 export type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget, WxccInitPayload } from './imichat-widget.js';
+export { translateWxccContext, type WxccTranslateOptions } from './translate-wxcc-context.js';
+export type { WxccFieldMap } from './wxcc-field-map.js';
 
 /** Options of {@link applyWxccPayload}. @public */
 export interface ApplyWxccOptions {
@@ -35,9 +40,9 @@ const failure = (code: string, message: string): Result<never> => ({
 });
 
 /**
- * Sends a translated payload (`adapter.toVendor(context).value`) to the Live Chat widget: waits for the
- * `imichatwidget` global and its ready event, then calls `init` (or `update` after an earlier call; it replaces
- * the whole set, so always pass the full set). Resolves with `timeout`, `vendor_error` (the widget answered
+ * Sends an already translated payload (from {@link translateWxccContext}, or `adapter.toVendor(context).value`
+ * on the server) to the Live Chat widget: waits for the `imichatwidget` global and its ready event, then calls
+ * `init` (or `update` after an earlier call; it replaces the whole set, so always pass the full set). Resolves with `timeout`, `vendor_error` (the widget answered
  * `"error"` or threw) or success; success carries a `chat_already_started` warning when the visitor already
  * sent a first message, because that conversation keeps the data it started with.
  * @public
@@ -54,54 +59,45 @@ export async function applyWxccPayload(payload: WxccInitPayload, options: ApplyW
     return failure('not_plain_data', `The payload cannot be serialized as JSON: ${String(error)}.`);
   }
   const { timeoutMs = 30_000, intervalMs = 250, signal } = options;
-  const host = (options.window ?? globalThis) as unknown as { imichatwidget?: ImichatWidget };
-  const started = Date.now();
-  const widget = await waitForWidget(host, timeoutMs, intervalMs, signal);
-  if (widget === undefined) {
-    return failure('timeout', `window.imichatwidget did not appear within ${timeoutMs} ms: is the Live Chat snippet on the page?`);
-  }
+  const host = (options.window ?? globalThis) as ImichatHost;
+  // The session driver polls for the global itself: the snippet embeds the same function, which must stay
+  // self-contained, so core's waitFor cannot serve here.
   const outcome = await new Promise<ImichatSessionOutcome>((resolve) => {
-    driveImichatWidget(widget, json, Math.max(timeoutMs - (Date.now() - started), 1), resolve);
+    driveImichatWidget(host, json, { timeoutMs, intervalMs, signal }, resolve);
   });
-  return toResult(outcome, Object.keys(fields));
+  return toResult(outcome, Object.keys(fields), timeoutMs);
 }
+
+/** Options of {@link applyWxccContext}: the translation's and the widget's. @public */
+export interface ApplyWxccContextOptions extends WxccTranslateOptions, ApplyWxccOptions {}
 
 /**
- * Polls for the global and its `on`, like core's `waitFor`. Kept local because importing core's `waitFor` pulls
- * core's whole bundle (zod included) into the page, far over this entry's size budget.
+ * Translates a context with {@link translateWxccContext} and sends the custom chat fields with
+ * {@link applyWxccPayload}, all without zod. A translation failure (an invalid field map, a context that is not
+ * plain data, a warning under `strict`) is returned before the widget is touched; otherwise the result carries
+ * the translation's warnings (fields without a custom chat field, …) followed by the widget's.
+ *
+ * @remarks
+ * The context schema is not run here, by design: validate contexts that come from outside your code with
+ * `parseVisitorContext` from `@visitor-context/core` (or translate them with the `.` entry) first.
+ * @public
  */
-function waitForWidget(
-  host: { imichatwidget?: ImichatWidget },
-  timeoutMs: number,
-  intervalMs: number,
-  signal: AbortSignal | undefined,
-): Promise<ImichatWidget | undefined> {
-  const read = (): ImichatWidget | undefined => {
-    try {
-      const candidate = host.imichatwidget;
-      return candidate !== undefined && candidate !== null && typeof candidate.on === 'function' ? candidate : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  return new Promise((resolve) => {
-    const deadline = Date.now() + timeoutMs;
-    const attempt = (): void => {
-      const widget = read();
-      if (widget !== undefined || signal?.aborted === true || Date.now() >= deadline) resolve(widget);
-      else setTimeout(attempt, intervalMs);
-    };
-    attempt();
-  });
+export async function applyWxccContext(context: VisitorContext, options: ApplyWxccContextOptions = {}): Promise<Result<WxccApplied>> {
+  const translated = translateWxccContext(context, options);
+  if (!translated.ok) return translated;
+  const applied = await applyWxccPayload(translated.value, options);
+  return { ...applied, diagnostics: [...translated.diagnostics, ...applied.diagnostics] };
 }
 
-function toResult(outcome: ImichatSessionOutcome, fieldNames: string[]): Result<WxccApplied> {
+function toResult(outcome: ImichatSessionOutcome, fieldNames: string[], timeoutMs: number): Result<WxccApplied> {
   if (outcome.status === 'timeout') {
     return failure(
       'timeout',
-      outcome.waitingFor === 'answer'
-        ? 'The widget did not answer in time (did the page call init with its own callback?).'
-        : 'The widget did not fire imichat-widget:ready in time.',
+      outcome.waitingFor === 'global'
+        ? `window.imichatwidget did not appear within ${timeoutMs} ms: is the Live Chat snippet on the page?`
+        : outcome.waitingFor === 'answer'
+          ? 'The widget did not answer in time (did the page call init with its own callback?).'
+          : 'The widget did not fire imichat-widget:ready in time.',
     );
   }
   if (outcome.status === 'vendor_error') {

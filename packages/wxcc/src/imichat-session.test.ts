@@ -32,6 +32,8 @@ function scriptedWidget(options: { updateCallbackFires?: boolean } = {}) {
   return { widget, state, answer, ready: (appId = 'app') => state.readyHandler?.(appId) };
 }
 
+const timing = (timeoutMs: number) => ({ timeoutMs, intervalMs: 10 });
+
 describe('driveImichatWidget', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -43,7 +45,7 @@ describe('driveImichatWidget', () => {
   it('ignores the argument-less init callback call the widget makes when it becomes ready', () => {
     const { widget, state, ready } = scriptedWidget();
     const outcomes: ImichatSessionOutcome[] = [];
-    driveImichatWidget(widget, '{"custom_chat_fields":{}}', 1_000, (outcome) => outcomes.push(outcome));
+    driveImichatWidget({ imichatwidget: widget }, '{"custom_chat_fields":{}}', timing(1_000), (outcome) => outcomes.push(outcome));
     ready();
     state.initCallback?.();
     expect(outcomes).toEqual([]);
@@ -56,10 +58,10 @@ describe('driveImichatWidget', () => {
       const { widget, ready, answer } = scriptedWidget({ updateCallbackFires });
       const outcomes: string[] = [];
       const record = (label: string) => (outcome: ImichatSessionOutcome) => outcomes.push(`${label}:${outcome.method}:${outcome.status}`);
-      driveImichatWidget(widget, '{"custom_chat_fields":{"a":1}}', 1_000, record('first'));
+      driveImichatWidget({ imichatwidget: widget }, '{"custom_chat_fields":{"a":1}}', timing(1_000), record('first'));
       ready();
       answer('success');
-      driveImichatWidget(widget, '{"custom_chat_fields":{"a":2}}', 1_000, record('second'));
+      driveImichatWidget({ imichatwidget: widget }, '{"custom_chat_fields":{"a":2}}', timing(1_000), record('second'));
       answer('error');
       expect(outcomes).toEqual(['first:init:applied', 'second:update:vendor_error']);
     }
@@ -67,7 +69,7 @@ describe('driveImichatWidget', () => {
 
   it('calls the page\'s ready handler, registered before or after, and survives it throwing', () => {
     const { widget, ready, state } = scriptedWidget();
-    driveImichatWidget(widget, '{"custom_chat_fields":{}}', 1_000, () => undefined);
+    driveImichatWidget({ imichatwidget: widget }, '{"custom_chat_fields":{}}', timing(1_000), () => undefined);
     const seen: unknown[] = [];
     widget.on('imichat-widget:ready', (appId) => seen.push(appId));
     widget.on('imichat-widget:ready', (appId) => {
@@ -83,12 +85,12 @@ describe('driveImichatWidget', () => {
   it('reports a timeout for a missing ready event and for a missing answer, and never sends after one', () => {
     const first = scriptedWidget();
     const outcomes: ImichatSessionOutcome[] = [];
-    driveImichatWidget(first.widget, '{"custom_chat_fields":{}}', 50, (outcome) => outcomes.push(outcome));
+    driveImichatWidget({ imichatwidget: first.widget }, '{"custom_chat_fields":{}}', timing(50), (outcome) => outcomes.push(outcome));
     vi.advanceTimersByTime(50);
     first.ready();
     expect(first.state.sent).toEqual([]);
     const second = scriptedWidget();
-    driveImichatWidget(second.widget, '{"custom_chat_fields":{}}', 50, (outcome) => outcomes.push(outcome));
+    driveImichatWidget({ imichatwidget: second.widget }, '{"custom_chat_fields":{}}', timing(50), (outcome) => outcomes.push(outcome));
     second.ready();
     vi.advanceTimersByTime(50);
     expect(outcomes).toEqual([
@@ -100,7 +102,67 @@ describe('driveImichatWidget', () => {
   it('reports a widget that throws as vendor_error instead of throwing', () => {
     const outcomes: ImichatSessionOutcome[] = [];
     const frozen = Object.freeze({ on: () => undefined, init: () => undefined, update: () => undefined });
-    driveImichatWidget(frozen, '{}', 50, (outcome) => outcomes.push(outcome));
+    driveImichatWidget({ imichatwidget: frozen }, '{}', timing(50), (outcome) => outcomes.push(outcome));
     expect(outcomes).toMatchObject([{ status: 'vendor_error' }]);
+  });
+
+  it('looks for a late global at once and then every intervalMs, and drives it only once it has on', () => {
+    const { widget, state, ready, answer } = scriptedWidget();
+    const host: { imichatwidget?: unknown } = {};
+    const outcomes: ImichatSessionOutcome[] = [];
+    driveImichatWidget(host, '{"custom_chat_fields":{}}', { timeoutMs: 1_000, intervalMs: 100 }, (outcome) => outcomes.push(outcome));
+    expect(vi.getTimerCount()).toBe(2);
+    const withoutOn = { init: vi.fn() };
+    host.imichatwidget = withoutOn;
+    vi.advanceTimersByTime(100);
+    expect(withoutOn.init).not.toHaveBeenCalled();
+    expect(Object.keys(withoutOn)).toEqual(['init']);
+    host.imichatwidget = widget;
+    vi.advanceTimersByTime(99);
+    expect(state.readyHandler).toBeUndefined();
+    vi.advanceTimersByTime(1);
+    expect(state.readyHandler).toBeTypeOf('function');
+    expect(vi.getTimerCount()).toBe(1);
+    ready();
+    answer('success');
+    expect(outcomes).toEqual([{ status: 'applied', method: 'init', chatAlreadyStarted: false }]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('drives a global that is already there without starting to poll', () => {
+    const { widget, ready, answer } = scriptedWidget();
+    const outcomes: ImichatSessionOutcome[] = [];
+    driveImichatWidget({ imichatwidget: widget }, '{"custom_chat_fields":{}}', timing(1_000), (outcome) => outcomes.push(outcome));
+    expect(vi.getTimerCount()).toBe(1);
+    ready();
+    answer('success');
+    expect(outcomes).toMatchObject([{ status: 'applied' }]);
+  });
+
+  it('reports a timeout waiting for the global, also when reading it throws, and stops polling', () => {
+    const outcomes: ImichatSessionOutcome[] = [];
+    const host = {
+      get imichatwidget(): unknown {
+        throw new Error('not yet');
+      },
+    };
+    driveImichatWidget(host, '{"custom_chat_fields":{}}', { timeoutMs: 50, intervalMs: 10 }, (outcome) => outcomes.push(outcome));
+    vi.advanceTimersByTime(49);
+    expect(outcomes).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(outcomes).toEqual([{ status: 'timeout', waitingFor: 'global', chatAlreadyStarted: false }]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('stops waiting for the global when the signal aborts', () => {
+    const outcomes: ImichatSessionOutcome[] = [];
+    const controller = new AbortController();
+    driveImichatWidget({}, '{"custom_chat_fields":{}}', { timeoutMs: 1_000, intervalMs: 10, signal: controller.signal }, (outcome) =>
+      outcomes.push(outcome),
+    );
+    controller.abort();
+    vi.advanceTimersByTime(10);
+    expect(outcomes).toEqual([{ status: 'timeout', waitingFor: 'global', chatAlreadyStarted: false }]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

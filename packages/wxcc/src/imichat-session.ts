@@ -5,7 +5,7 @@ import type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget } from '
  * @public
  */
 export interface ImichatSessionOutcome {
-  /** `applied`: the widget answered `success`; `vendor_error`: it answered `error` or threw; `timeout`: no ready event or no answer in time. */
+  /** `applied`: the widget answered `success`; `vendor_error`: it answered `error` or threw; `timeout`: no global, no ready event or no answer in time. */
   readonly status: 'applied' | 'vendor_error' | 'timeout';
   /** The widget method that was called, once one was. */
   readonly method?: 'init' | 'update';
@@ -27,33 +27,54 @@ interface ImichatHub {
   answer: ImichatStatusCallback;
 }
 
+/** Where the widget global lives: the page's `window`. */
+export interface ImichatHost {
+  readonly imichatwidget?: unknown;
+}
+
+/** How long to wait, and how often to look for the global. */
+export interface ImichatTiming {
+  /** One deadline for the global, the ready event and the widget's answer, in ms. */
+  readonly timeoutMs: number;
+  /** How often to look for the `imichatwidget` global, in ms. */
+  readonly intervalMs: number;
+  /** Stops waiting for the global (checked at every look); the outcome is then a `timeout`. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 /**
- * Hands one JSON string of custom chat fields to a present `imichatwidget` global, and reports the outcome.
+ * Waits for the `imichatwidget` global on `host`, hands it one JSON string of custom chat fields, and reports
+ * the outcome.
  *
  * @remarks
  * This function is also embedded, as its source text, in the server-rendered snippet: it must stay
- * self-contained (no imports, no outer variables) and never throw into the page.
+ * self-contained (no imports, no outer variables, so no core `waitFor`) and never throw into the page. Keeping
+ * the polling in here gives the snippet and the `./browser` runtime one implementation of it.
  *
- * The widget keeps a single ready handler, so the first call wraps `on` and registers one dispatcher that calls
- * the page's handler (registered before or after) and then ours. The first send is `init`, later ones `update`,
- * which replaces the whole set. The widget answers `update` through the `init` callback, so `init` always
- * receives one shared answer dispatcher that settles the oldest pending send. When the chat iframe
- * `#divchataside` is already in the page on first contact, the ready event has passed and is not awaited.
+ * The loader creates the global late, so it is looked for at once and then every `intervalMs`; a global without
+ * `on` cannot be driven yet. The widget keeps a single ready handler, so the first call wraps `on` and registers
+ * one dispatcher that calls the page's handler (registered before or after) and then ours. The first send is
+ * `init`, later ones `update`, which replaces the whole set. The widget answers `update` through the `init`
+ * callback, so `init` always receives one shared answer dispatcher that settles the oldest pending send. When
+ * the chat iframe `#divchataside` is already in the page on first contact, the ready event has passed and is
+ * not awaited.
  */
 export function driveImichatWidget(
-  widget: ImichatWidget,
+  host: ImichatHost,
   json: string,
-  timeoutMs: number,
+  timing: ImichatTiming,
   report: (outcome: ImichatSessionOutcome) => void,
 ): void {
   let finished = false;
   let chatAlreadyStarted = false;
   let method: 'init' | 'update' | undefined;
   let hub: ImichatHub | undefined;
+  let poller: ReturnType<typeof setInterval> | undefined;
   const finish = (status: ImichatSessionOutcome['status'], extra: Partial<ImichatSessionOutcome>): void => {
     if (finished) return;
     finished = true;
     clearTimeout(timer);
+    clearInterval(poller);
     const outcome: ImichatSessionOutcome = { status, chatAlreadyStarted, ...extra };
     try {
       report(method === undefined ? outcome : { ...outcome, method });
@@ -63,87 +84,113 @@ export function driveImichatWidget(
       }, 0);
     }
   };
-  const timer = setTimeout(() => finish('timeout', { waitingFor: hub?.ready === true ? 'answer' : 'ready' }), timeoutMs);
+  const timer = setTimeout(
+    () => finish('timeout', { waitingFor: hub === undefined ? 'global' : hub.ready ? 'answer' : 'ready' }),
+    timing.timeoutMs,
+  );
 
-  try {
-    const hubKey = '__visitorContextWxcc';
-    const host = widget as unknown as Record<string, ImichatHub | undefined>;
-    hub = host[hubKey];
-    if (hub === undefined) {
-      const created: ImichatHub = {
-        ready: typeof document !== 'undefined' && document.getElementById('divchataside') !== null,
-        initialized: false,
-        pageHandler: undefined,
-        waiting: [],
-        answers: [],
-        answer(status) {
-          if (status !== 'success' && status !== 'error') return;
-          const settle = created.answers.shift();
-          if (settle !== undefined) settle(status);
-        },
-      };
-      Object.defineProperty(widget, hubKey, { value: created });
-      hub = created;
-      // Once the chat iframe is up the ready event has passed: wrapping `on` then would only replace the page's handler.
-      if (!created.ready) {
-        const vendorOn = widget.on;
-        widget.on = function on(eventName: string, handler: ImichatReadyHandler): void {
-          if (eventName === 'imichat-widget:ready' && typeof handler === 'function') {
-            created.pageHandler = handler;
-            return;
-          }
-          vendorOn.call(widget, eventName, handler);
+  const connect = (widget: ImichatWidget): void => {
+    try {
+      const hubKey = '__visitorContextWxcc';
+      const shelf = widget as unknown as Record<string, ImichatHub | undefined>;
+      hub = shelf[hubKey];
+      if (hub === undefined) {
+        const created: ImichatHub = {
+          ready: typeof document !== 'undefined' && document.getElementById('divchataside') !== null,
+          initialized: false,
+          pageHandler: undefined,
+          waiting: [],
+          answers: [],
+          answer(status) {
+            if (status !== 'success' && status !== 'error') return;
+            const settle = created.answers.shift();
+            if (settle !== undefined) settle(status);
+          },
         };
-        vendorOn.call(widget, 'imichat-widget:ready', (appId?: unknown) => {
-          created.ready = true;
-          const handler = created.pageHandler;
-          if (handler !== undefined) {
-            try {
-              handler(appId);
-            } catch (error) {
-              setTimeout(() => {
-                throw error;
-              }, 0);
+        Object.defineProperty(widget, hubKey, { value: created });
+        hub = created;
+        // Once the chat iframe is up the ready event has passed: wrapping `on` then would only replace the page's handler.
+        if (!created.ready) {
+          const vendorOn = widget.on;
+          widget.on = function on(eventName: string, handler: ImichatReadyHandler): void {
+            if (eventName === 'imichat-widget:ready' && typeof handler === 'function') {
+              created.pageHandler = handler;
+              return;
             }
-          }
-          for (const resume of created.waiting.splice(0)) resume();
-        });
-      }
-    }
-  } catch (error) {
-    finish('vendor_error', { detail: String(error) });
-    return;
-  }
-
-  const shared = hub;
-  const send = (): void => {
-    if (finished) return;
-    try {
-      chatAlreadyStarted = typeof widget.hasInitiatedChat === 'function' && widget.hasInitiatedChat() === true;
-    } catch {
-      chatAlreadyStarted = false;
-    }
-    method = shared.initialized ? 'update' : 'init';
-    shared.initialized = true;
-    const settle = (status: 'success' | 'error'): void => {
-      const index = shared.answers.indexOf(settle);
-      if (index >= 0) shared.answers.splice(index, 1);
-      finish(status === 'success' ? 'applied' : 'vendor_error', {});
-    };
-    shared.answers.push(settle);
-    try {
-      if (method === 'init') widget.init(json, shared.answer);
-      else {
-        widget.update(json, (status?: unknown) => {
-          if (status === 'success' || status === 'error') settle(status);
-        });
+            vendorOn.call(widget, eventName, handler);
+          };
+          vendorOn.call(widget, 'imichat-widget:ready', (appId?: unknown) => {
+            created.ready = true;
+            const handler = created.pageHandler;
+            if (handler !== undefined) {
+              try {
+                handler(appId);
+              } catch (error) {
+                setTimeout(() => {
+                  throw error;
+                }, 0);
+              }
+            }
+            for (const resume of created.waiting.splice(0)) resume();
+          });
+        }
       }
     } catch (error) {
-      const index = shared.answers.indexOf(settle);
-      if (index >= 0) shared.answers.splice(index, 1);
       finish('vendor_error', { detail: String(error) });
+      return;
     }
+
+    const shared = hub;
+    const send = (): void => {
+      if (finished) return;
+      try {
+        chatAlreadyStarted = typeof widget.hasInitiatedChat === 'function' && widget.hasInitiatedChat() === true;
+      } catch {
+        chatAlreadyStarted = false;
+      }
+      method = shared.initialized ? 'update' : 'init';
+      shared.initialized = true;
+      const settle = (status: 'success' | 'error'): void => {
+        const index = shared.answers.indexOf(settle);
+        if (index >= 0) shared.answers.splice(index, 1);
+        finish(status === 'success' ? 'applied' : 'vendor_error', {});
+      };
+      shared.answers.push(settle);
+      try {
+        if (method === 'init') widget.init(json, shared.answer);
+        else {
+          widget.update(json, (status?: unknown) => {
+            if (status === 'success' || status === 'error') settle(status);
+          });
+        }
+      } catch (error) {
+        const index = shared.answers.indexOf(settle);
+        if (index >= 0) shared.answers.splice(index, 1);
+        finish('vendor_error', { detail: String(error) });
+      }
+    };
+    if (shared.ready) send();
+    else shared.waiting.push(send);
   };
-  if (shared.ready) send();
-  else shared.waiting.push(send);
+
+  /** One look for the global; true once the wait is over (found, aborted or finished). */
+  const look = (): boolean => {
+    if (finished) return true;
+    if (timing.signal?.aborted === true) {
+      finish('timeout', { waitingFor: 'global' });
+      return true;
+    }
+    let widget: ImichatWidget | undefined;
+    try {
+      const candidate = host.imichatwidget as ImichatWidget | null | undefined;
+      if (typeof candidate?.on === 'function') widget = candidate;
+    } catch {
+      // A throwing getter counts as "not there yet".
+    }
+    if (widget === undefined) return false;
+    clearInterval(poller);
+    connect(widget);
+    return true;
+  };
+  if (!look()) poller = setInterval(look, timing.intervalMs);
 }

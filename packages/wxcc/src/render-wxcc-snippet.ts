@@ -18,21 +18,16 @@ import { WxccSnippetOptionsSchema, defaultWxccScriptUrl, type WxccSnippetOptions
 export const wxccSnippetEvent = 'visitor-context:wxcc';
 
 /**
- * The snippet's code around the data: wait for the `imichatwidget` global and its `on` (checked at once, then
- * every `intervalMs`), hand the JSON to the session driver, and announce the outcome as a DOM event. Only the
+ * The snippet's code around the data: the session driver (which waits for the `imichatwidget` global, checked
+ * at once and then every `intervalMs`), and a report that announces the outcome as a DOM event. Only the
  * `settings` assignment carries data, and it is encoded by core's `jsAssign`.
  */
 const bootstrapBefore = `(function(){var drive=(${driveImichatWidget.toString()});var settings;`;
 const bootstrapAfter =
-  'var started=Date.now();var timer;' +
   'function report(outcome){try{window.dispatchEvent(new CustomEvent(' +
   JSON.stringify(wxccSnippetEvent) +
   ',{detail:outcome}));}catch(error){}}' +
-  'function attempt(){var widget=window.imichatwidget;var elapsed=Date.now()-started;' +
-  "if(widget&&typeof widget.on==='function'){if(timer!==undefined)clearInterval(timer);drive(widget,settings.json,Math.max(settings.timeoutMs-elapsed,1),report);return true;}" +
-  "if(elapsed>=settings.timeoutMs){clearInterval(timer);report({status:'timeout',waitingFor:'global',chatAlreadyStarted:false});return true;}" +
-  'return false;}' +
-  'if(!attempt())timer=setInterval(attempt,settings.intervalMs);})();';
+  'drive(window,settings.json,settings,report);})();';
 
 /**
  * Renders the server-side snippet that hands a context's custom chat fields to the Live Chat widget: an inline

@@ -9,7 +9,6 @@ import {
   WxccAdapterOptionsSchema,
   WxccFromVendorOptionsSchema,
   WxccToVendorOptionsSchema,
-  defaultWxccFieldMap,
   type WxccAdapterOptions,
   type WxccFieldMap,
   type WxccFromVendorOptions,
@@ -43,8 +42,7 @@ export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter
     const reasons = parsed.error.issues.map((issue) => `${formatPath(issue.path.filter((segment) => typeof segment !== 'symbol'))}: ${issue.message}`);
     throw new TypeError(`Invalid wxcc adapter options: ${reasons.join('; ')}`);
   }
-  const fields: WxccFieldMap = Object.freeze({ ...(parsed.data.fields ?? defaultWxccFieldMap) });
-  const resolved = resolveFieldMap(fields);
+  const resolved = resolveFieldMap(parsed.data.fields);
   const adapter = defineAdapter<WxccInitPayload, WxccToVendorOptions, WxccFromVendorOptions>({
     vendor: wxccVendorId,
     capabilities: wxccCapabilities(resolved),
@@ -53,7 +51,7 @@ export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter
     toVendor: (context, _options, diagnostics) => toWxcc(context, resolved, diagnostics),
     fromVendor: (payload, _options, diagnostics) => fromWxcc(payload, resolved, diagnostics),
   });
-  return { ...adapter, fields };
+  return { ...adapter, fields: resolved.fields };
 }
 
 /**

@@ -1,62 +1,24 @@
-import { maxAttributeKeyLength, visitorContextFields } from '@visitor-context/core';
 import * as z from 'zod/mini';
+import { defaultWxccFieldMap, fieldNameNotText, findFieldMapProblems, type WxccFieldMap } from './wxcc-field-map.js';
 
-const fixedFieldNames = Object.entries(visitorContextFields).flatMap(([section, keys]) =>
-  (keys as readonly string[]).map((key) => `${section}.${key}`),
-);
-
-/** Canonical names a field map may use: the fixed fields, `attributes.<key>`, and `attributes.*`. */
-const canonicalName = z.string().check(
-  z.refine(
-    (name) =>
-      fixedFieldNames.includes(name) ||
-      (name.startsWith('attributes.') && name.length > 'attributes.'.length && name.length <= 'attributes.'.length + maxAttributeKeyLength),
-    'must be a canonical field such as visitor.name, attributes.plan or attributes.*',
-  ),
-);
-
-/** Custom chat field names are free text in the admin console (spaces allowed), but never control characters. */
-const adminFieldName = z.string().check(
-  z.minLength(1),
-  z.maxLength(200),
-  z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'must not contain control characters'),
-);
+export { defaultWxccFieldMap, type WxccFieldMap };
 
 /**
  * Which custom chat field (as named in the Webex Engage admin console) carries which canonical field:
  * `{ 'visitor.name': 'name', 'attributes.plan': 'Plan' }`. The key `attributes.*` maps every other attribute
  * through a template where `*` stands for the attribute key (`'*'` keeps the key, `'attr *'` prefixes it).
+ * Canonical names must be fixed fields, `attributes.<key>` or `attributes.*`; custom chat field names are
+ * 1 to 200 characters without control characters; two canonical fields may not share a name.
  * @public
  */
-export const WxccFieldMapSchema = z
-  .record(canonicalName, adminFieldName)
-  .check(
-    z.refine(
-      (fields) => !Object.hasOwn(fields, 'attributes.*') || (fields['attributes.*']?.split('*').length ?? 0) === 2,
-      'the attributes.* template must contain exactly one *',
-    ),
-    z.refine((fields) => {
-      const names = Object.entries(fields).filter(([canonical]) => canonical !== 'attributes.*').map(([, name]) => name);
-      return new Set(names).size === names.length;
-    }, 'two canonical fields must not share one custom chat field'),
-  );
-
-/** A field map; see {@link WxccFieldMapSchema}. @public */
-export type WxccFieldMap = Readonly<Record<string, string>>;
-
-/**
- * The field map of the ready-made `wxccAdapter`: the seed tutorial's `name` and `email`, plus `id` and
- * `phone`, and every attribute under its own key. Create these custom chat fields in the admin console, or
- * pass your own map to `createWxccAdapter`.
- * @public
- */
-export const defaultWxccFieldMap: WxccFieldMap = Object.freeze({
-  'visitor.id': 'id',
-  'visitor.name': 'name',
-  'visitor.email': 'email',
-  'visitor.phone': 'phone',
-  'attributes.*': '*',
-});
+export const WxccFieldMapSchema = z.record(z.string(), z.string({ error: fieldNameNotText })).check(
+  // The rules live in plain code so that the zod-free browser translator checks exactly the same ones.
+  z.superRefine((fields, context) => {
+    for (const problem of findFieldMapProblems(fields)) {
+      context.issues.push({ code: 'custom', path: [...problem.path], message: problem.message, input: fields });
+    }
+  }),
+);
 
 /** Options of `createWxccAdapter`. @public */
 export const WxccAdapterOptionsSchema = z.strictObject({

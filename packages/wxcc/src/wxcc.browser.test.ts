@@ -1,7 +1,7 @@
 import { installImichatStandIn, mountSnippet, type ImichatStandIn } from '@visitor-context/testkit/stand-ins';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyWxccPayload, type ImichatSessionOutcome } from './browser.js';
-import { defaultWxccScriptUrl, renderWxccSnippet, wxccAdapter, wxccSnippetEvent, type WxccInitPayload } from './index.js';
+import { applyWxccContext, applyWxccPayload, type ImichatSessionOutcome } from './browser.js';
+import { createWxccAdapter, defaultWxccScriptUrl, renderWxccSnippet, wxccAdapter, wxccSnippetEvent, type WxccInitPayload } from './index.js';
 
 type Page = Window & { imichatwidget?: Record<string, unknown> };
 const page = window as Page;
@@ -172,6 +172,68 @@ describe('./browser applyWxccPayload against the imichat stand-in', () => {
     const result = await applyWxccPayload(payloadOf({ visitor: { name: 'Ada' } }), { intervalMs: 5, timeoutMs: 2_000 });
     expect(result).toMatchObject({ ok: true, value: { method: 'update' } });
     expect(standIn.received()).toEqual({ name: 'Ada' });
+  });
+});
+
+describe('./browser applyWxccContext (translation without zod) against the imichat stand-in', () => {
+  it('delivers exactly the custom chat fields toVendor gives, once the late widget is ready', async () => {
+    standIn = installImichatStandIn(window, { loadDelayMs: 40, readyDelayMs: 40 });
+    standIn.load();
+    const result = await applyWxccContext(context, { intervalMs: 10, timeoutMs: 2_000 });
+    expect(result).toEqual({ ok: true, value: { method: 'init', fieldNames: ['id', 'name', 'email', 'plan', 'seats', 'vip'] }, diagnostics: [] });
+    expect(standIn.received()).toEqual(payloadOf(context).custom_chat_fields);
+    const init = standIn.calls().find((call) => call.method === 'init');
+    expect(init?.args[0]).toBe(JSON.stringify(payloadOf(context)));
+  });
+
+  it('translates with the page\'s field map and returns the translation\'s warnings with the widget\'s', async () => {
+    standIn = installImichatStandIn(window, { loadDelayMs: 5, readyDelayMs: 5, chatAlreadyStarted: true });
+    standIn.load();
+    const fields = { 'visitor.name': 'Customer Name', 'attributes.plan': 'Plan', 'attributes.*': 'attr *' };
+    const lossy = { ...context, page: { url: 'https://shop.example/cart' } };
+    const expected = createWxccAdapter({ fields }).toVendor(lossy);
+    if (!expected.ok) throw new Error(JSON.stringify(expected.diagnostics));
+    const result = await applyWxccContext(lossy, { fields, intervalMs: 5, timeoutMs: 2_000 });
+    expect(standIn.received()).toEqual(expected.value.custom_chat_fields);
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.slice(0, -1)).toEqual(expected.diagnostics);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['field_dropped', 'field_dropped', 'field_dropped', 'chat_already_started']);
+  });
+
+  it('never touches the widget when the translation fails', async () => {
+    standIn = installImichatStandIn(window, { loadDelayMs: 1, readyDelayMs: 1 });
+    standIn.load();
+    await until(() => page.imichatwidget !== undefined);
+    await expect(applyWxccContext(context, { fields: { 'visitor.name': 'name', 'visitor.email': 'name' }, intervalMs: 5, timeoutMs: 500 })).resolves.toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'invalid_option', path: ['fields'] }],
+    });
+    await expect(applyWxccContext({ visitor: { name: 'Ada', company: 'Engines' } }, { strict: true, intervalMs: 5, timeoutMs: 500 })).resolves.toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'field_dropped', severity: 'error' }],
+    });
+    expect(standIn.calls()).toEqual([]);
+    expect(standIn.received()).toBeUndefined();
+  });
+
+  it('keeps the translation\'s warnings when the widget never comes', async () => {
+    const result = await applyWxccContext({ visitor: { name: 'Ada', company: 'Engines' } }, { intervalMs: 5, timeoutMs: 40 });
+    expect(result).toMatchObject({
+      ok: false,
+      diagnostics: [
+        { code: 'field_dropped', severity: 'warning', path: ['visitor', 'company'] },
+        { code: 'timeout', severity: 'error', message: expect.stringContaining('did not appear within 40 ms') },
+      ],
+    });
+  });
+
+  it('stops waiting for the global when the signal aborts', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = applyWxccContext(context, { intervalMs: 5, timeoutMs: 10_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).resolves.toMatchObject({ ok: false, diagnostics: [{ code: 'timeout' }] });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 
