@@ -17,13 +17,15 @@ export interface AdapterProof {
   readonly instance: string;
   /** The `./browser` function that applies an already translated payload. */
   readonly applyPayload: string;
+  /** The `./browser` function that translates a context without zod (core's `createContextTranslator`). */
+  readonly translateContext: string;
   /**
    * A TypeScript expression applying `translated.value` (an ok `toVendor` result) with {@link applyPayload};
    * narrowed where `toVendor` returns payloads the page cannot apply.
    */
   readonly applyTranslated: string;
   /**
-   * The page code that translates, validates and applies in the browser, as a site would write it: a module
+   * The page code that translates, checks and applies in the browser, as a site would write it: a module
    * exporting `sendVisitorContext(context)`. TypeScript, so the install test type-checks it too.
    */
   readonly translateAndApplyPage: string;
@@ -46,71 +48,44 @@ export async function importFixtureModule(id: AdapterId, name: string): Promise<
 
 const contextType = `import type { VisitorContext } from '@visitor-context/core';\n`;
 
+/**
+ * The page code that translates (with the browser entry's zod-free translation), checks and applies in the
+ * browser: what a single-page app ships when it learns about the visitor after the page loaded.
+ */
+function translateAndApplyPage(id: AdapterId, vendor: string): string {
+  return (
+    contextType +
+    `import { apply${vendor}Context } from '@visitor-context/${id}/browser';\n` +
+    `export const sendVisitorContext = (context: VisitorContext) => apply${vendor}Context(context);\n`
+  );
+}
+
+/** The proof data of an adapter whose entries follow the uniform names. */
+function uniformProof(id: AdapterId, vendor: string, inboundFixture: () => Promise<string>, applyTranslated?: string): AdapterProof {
+  return {
+    id,
+    instance: `${id}Adapter`,
+    applyPayload: `apply${vendor}Payload`,
+    translateContext: `translate${vendor}Context`,
+    applyTranslated: applyTranslated ?? `apply${vendor}Payload(translated.value)`,
+    translateAndApplyPage: translateAndApplyPage(id, vendor),
+    inboundFixture,
+  };
+}
+
 /** Every adapter's proof data, by id. */
 export const adapterProofs: Readonly<Record<AdapterId, AdapterProof>> = {
-  imsupporting: {
-    id: 'imsupporting',
-    instance: 'imsupportingAdapter',
-    applyPayload: 'applyImsupportingVisitorContext',
-    applyTranslated: 'applyImsupportingVisitorContext(translated.value)',
-    translateAndApplyPage:
-      contextType +
-      `import { imsupportingAdapter } from '@visitor-context/imsupporting';\n` +
-      `import { updateImsupportingVisitorContext } from '@visitor-context/imsupporting/browser';\n` +
-      `export const sendVisitorContext = (context: VisitorContext) =>\n` +
-      `  updateImsupportingVisitorContext(context, { adapter: imsupportingAdapter });\n`,
-    inboundFixture: () => readFixtureText('imsupporting', 'php-session-context.json'),
-  },
-  wxcc: {
-    id: 'wxcc',
-    instance: 'wxccAdapter',
-    applyPayload: 'applyWxccPayload',
-    applyTranslated: 'applyWxccPayload(translated.value)',
-    // The wxcc browser entry has no translating helper: the page translates with the isomorphic entry.
-    translateAndApplyPage:
-      contextType +
-      `import { wxccAdapter } from '@visitor-context/wxcc';\n` +
-      `import { applyWxccPayload } from '@visitor-context/wxcc/browser';\n` +
-      `export async function sendVisitorContext(context: VisitorContext) {\n` +
-      `  const translated = wxccAdapter.toVendor(context);\n` +
-      `  return translated.ok ? applyWxccPayload(translated.value) : translated;\n` +
-      `}\n`,
-    inboundFixture: () => readFixtureText('wxcc', 'extras-first-message.json'),
-  },
-  genesys: {
-    id: 'genesys',
-    instance: 'genesysAdapter',
-    applyPayload: 'applyGenesysPayload',
-    applyTranslated:
-      `translated.value.channel === 'messenger' || translated.value.channel === 'web-chat' ? applyGenesysPayload(translated.value) : undefined`,
-    translateAndApplyPage:
-      contextType +
-      `import { genesysAdapter } from '@visitor-context/genesys';\n` +
-      `import { sendGenesysContext } from '@visitor-context/genesys/browser';\n` +
-      `export const sendVisitorContext = (context: VisitorContext) => sendGenesysContext(context, genesysAdapter.toVendor);\n`,
-    inboundFixture: () => readFixtureText('genesys', 'conversation-web-messaging.json'),
-  },
-  comm100: {
-    id: 'comm100',
-    instance: 'comm100Adapter',
-    applyPayload: 'applyComm100Payload',
-    applyTranslated: 'applyComm100Payload(translated.value)',
-    translateAndApplyPage:
-      contextType +
-      `import { comm100Adapter } from '@visitor-context/comm100';\n` +
-      `import { applyComm100Context } from '@visitor-context/comm100/browser';\n` +
-      `export const sendVisitorContext = (context: VisitorContext) => applyComm100Context(context, { adapter: comm100Adapter });\n`,
-    inboundFixture: async () => JSON.stringify((await importFixtureModule('comm100', 'webhook-events.ts'))['chatStarted']),
-  },
-  giosg: {
-    id: 'giosg',
-    instance: 'giosgAdapter',
-    applyPayload: 'applyGiosgSubmission',
-    applyTranslated: 'applyGiosgSubmission(translated.value)',
-    translateAndApplyPage:
-      contextType +
-      `import { submitGiosgVisitorContext } from '@visitor-context/giosg/browser';\n` +
-      `export const sendVisitorContext = (context: VisitorContext) => submitGiosgVisitorContext(context);\n`,
-    inboundFixture: () => readFixtureText('giosg', 'rest-chat.json'),
-  },
+  imsupporting: uniformProof('imsupporting', 'Imsupporting', () => readFixtureText('imsupporting', 'php-session-context.json')),
+  wxcc: uniformProof('wxcc', 'Wxcc', () => readFixtureText('wxcc', 'extras-first-message.json')),
+  genesys: uniformProof(
+    'genesys',
+    'Genesys',
+    () => readFixtureText('genesys', 'conversation-web-messaging.json'),
+    // Only the messenger and web-chat channels have a widget in the page.
+    `translated.value.channel === 'messenger' || translated.value.channel === 'web-chat' ? applyGenesysPayload(translated.value) : undefined`,
+  ),
+  comm100: uniformProof('comm100', 'Comm100', async () =>
+    JSON.stringify((await importFixtureModule('comm100', 'webhook-events.ts'))['chatStarted']),
+  ),
+  giosg: uniformProof('giosg', 'Giosg', () => readFixtureText('giosg', 'rest-chat.json')),
 };

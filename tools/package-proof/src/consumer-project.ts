@@ -78,6 +78,8 @@ export interface ConsumerReport {
   readonly entries: Record<string, { readonly resolved: string; readonly exports: string[] }>;
   readonly parsed: unknown;
   readonly toVendor: unknown;
+  /** The same context translated by the `./browser` entry's zod-free translation. */
+  readonly browserTranslation: unknown;
   readonly fromVendor: unknown;
 }
 
@@ -93,12 +95,14 @@ for (const specifier of specifiers) {
 }
 const core = modules['@visitor-context/core'];
 const adapter = modules['@visitor-context/${proof.id}'][${JSON.stringify(proof.instance)}];
+const translateInBrowser = modules['@visitor-context/${proof.id}/browser'][${JSON.stringify(proof.translateContext)}];
 const context = JSON.parse(readFileSync(join(here, 'inputs', 'context.json'), 'utf8'));
 const inbound = readFileSync(join(here, 'inputs', 'inbound.txt'), 'utf8');
 process.stdout.write(JSON.stringify({
   entries,
   parsed: core.parseVisitorContext(context),
   toVendor: adapter.toVendor(context),
+  browserTranslation: translateInBrowser(context),
   fromVendor: adapter.fromVendor(inbound),
 }));
 `;
@@ -108,7 +112,13 @@ process.stdout.write(JSON.stringify({
 function typeScriptConsumer(proof: AdapterProof): string {
   return `import { parseVisitorContext, type Result, type VisitorContext } from '@visitor-context/core';
 import { ${proof.instance} } from '@visitor-context/${proof.id}';
-import { ${proof.applyPayload} } from '@visitor-context/${proof.id}/browser';
+import { ${proof.applyPayload}, ${proof.translateContext} } from '@visitor-context/${proof.id}/browser';
+
+export async function translateInPage(context: VisitorContext) {
+  const translated = ${proof.translateContext}(context);
+  if (!translated.ok) return translated.diagnostics;
+  return ${proof.applyTranslated};
+}
 
 export async function translateThenApply(input: unknown) {
   const parsed = parseVisitorContext(input);

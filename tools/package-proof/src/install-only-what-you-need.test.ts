@@ -116,12 +116,13 @@ describe.concurrent.each(adapterIds.map((id) => [id]))('@visitor-context/%s inst
       );
     }
     expect(report.entries[packageName]?.exports).toContain(proof.instance);
-    expect(report.entries[`${packageName}/browser`]?.exports).toContain(proof.applyPayload);
+    expect(report.entries[`${packageName}/browser`]?.exports).toEqual(expect.arrayContaining([proof.applyPayload, proof.translateContext]));
     expect(report.parsed).toMatchObject({ ok: true, value: typicalContext });
 
     const workspace = await workspaceAdapter(id);
     expect(report.toVendor).toMatchObject({ ok: true });
     expect(report.toVendor, 'the published build translates like the workspace build').toEqual(asJson(workspace.toVendor(typicalContext)));
+    expect(report.browserTranslation, "the browser entry's zod-free translation gives what toVendor gives").toEqual(report.toVendor);
     expect(report.fromVendor).toMatchObject({ ok: true });
     expect(report.fromVendor, 'the published build reads like the workspace build').toEqual(asJson(workspace.fromVendor(await proof.inboundFixture())));
   });
