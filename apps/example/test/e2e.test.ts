@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { comm100Adapter } from '@visitor-context/comm100';
+import { genesysAdapter } from '@visitor-context/genesys';
+import { readConfig } from '../src/config.js';
+import { findDemoVisitor } from '../src/demo-visitors.js';
+import { createVendorDemos } from '../src/vendors/index.js';
+import { samples } from '../src/vendors/sample.js';
+import { demoContext, expectedPanel } from './expected-panel.js';
+import { keepScreenshot, launchChromium, startExample, watchPage, type RunningExample } from './harness.js';
+
+const vendors = createVendorDemos(readConfig({}));
+
+let browser: Browser;
+let withCsp: RunningExample;
+let withoutCsp: RunningExample;
+
+beforeAll(async () => {
+  [browser, withCsp, withoutCsp] = await Promise.all([launchChromium(), startExample({ CSP: 'on' }), startExample({ CSP: 'off' })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([withCsp?.close(), withoutCsp?.close()]);
+});
+
+/** The agent panel's JSON, restricted to the keys the expectation names. */
+async function panelMatching(page: Page, expected: unknown): Promise<unknown> {
+  const keys = Object.keys(expected as object);
+  let last: unknown;
+  await expect
+    .poll(
+      async () => {
+        const text = (await page.locator('[data-agent-panel]').textContent()) ?? '';
+        try {
+          const panel = JSON.parse(text) as Record<string, unknown>;
+          last = Array.isArray(panel) || keys.length === 0 ? panel : Object.fromEntries(keys.map((key) => [key, panel[key]]));
+        } catch {
+          last = text;
+        }
+        return last;
+      },
+      { timeout: 10_000, interval: 100 },
+    )
+    .toEqual(expected);
+  return last;
+}
+
+describe.each(vendors.map((vendor) => [vendor.id, vendor] as const))('%s', (_id, vendor) => {
+  it('delivers exactly the expected data to the vendor (stand-in agent panel), under a nonce CSP with no violation', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${withCsp.url}/?vendor=${vendor.id}&visitor=customer`);
+    await panelMatching(page, await expectedPanel(vendor, demoContext('customer')));
+    if (vendor.id === 'genesys') {
+      // Messenger attributes reach the agent only with the visitor's next message.
+      await page.click('[data-send-message]');
+      const attributes = ((await expectedPanel(vendor, demoContext('customer'))) as { messengerDatabase: { messaging: { customAttributes: unknown } } })
+        .messengerDatabase.messaging.customAttributes;
+      await panelMatching(page, { agentSees: attributes });
+    }
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await keepScreenshot(page, `${vendor.id}-customer`);
+    await page.close();
+  });
+
+  it('keeps the hostile visitor literal: nothing executes and no element is injected (CSP off, so escaping alone is tested)', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${withoutCsp.url}/?vendor=${vendor.id}&visitor=customer`);
+    await panelMatching(page, await expectedPanel(vendor, demoContext('customer')));
+    const structure = () =>
+      page.evaluate(() => {
+        const describe = (root: Element | null): string =>
+          root === null ? 'missing' : Array.from(root.querySelectorAll('*'), (element) => `${element.tagName}[${element.getAttributeNames().sort().join(' ')}]`).join(',');
+        return { embed: describe(document.getElementById('vendor-embed')), scripts: document.scripts.length, head: describe(document.head) };
+      });
+    const baseline = await structure();
+    await page.goto(`${withoutCsp.url}/?vendor=${vendor.id}&visitor=hostile`);
+    await panelMatching(page, await expectedPanel(vendor, demoContext('hostile')));
+    // The vendor embed has exactly the elements and attributes it has for a harmless visitor, and no <img>.
+    expect(await structure()).toEqual(baseline);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(JSON.parse((await page.locator('#session').textContent()) ?? '')).toEqual(findDemoVisitor('hostile')?.session);
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await keepScreenshot(page, `${vendor.id}-hostile`);
+    await page.close();
+  });
+
+  it('updates the widget on login and logout without a reload (./browser runtime)', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${withCsp.url}/spa?vendor=${vendor.id}`);
+    await page.locator('#spa[data-ready]').waitFor({ state: 'attached' });
+    const marker = await page.evaluate(() => ((window as unknown as { spaMarker: number }).spaMarker = Math.random()));
+    await page.click('[data-login="customer"]');
+    await page.locator('#spa-status[data-state="applied"][data-visitor="customer"]').waitFor({ timeout: 15_000 });
+    await panelMatching(page, await expectedPanel(vendor, demoContext('customer')));
+    await keepScreenshot(page, `${vendor.id}-spa-login`);
+    await page.click('[data-logout]');
+    await page.locator('#spa-status[data-state="applied"][data-visitor="nobody"]').waitFor({ timeout: 15_000 });
+    // giosg and Genesys log out by removing the data (removeAll, Database.remove); the others apply what the
+    // server gives for nobody (Comm100: every variable and form field blanked).
+    const loggedOut =
+      vendor.id === 'giosg' ? { data: {} } : vendor.id === 'genesys' ? { messengerDatabase: { messaging: {} } } : await expectedPanel(vendor, undefined);
+    await panelMatching(page, loggedOut);
+    // Still the same document: nothing reloaded.
+    expect(await page.evaluate(() => (window as unknown as { spaMarker: number }).spaMarker)).toBe(marker);
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('receives the vendor payload inbound and shows it on the operator page', async () => {
+    const response = await fetch(`${withCsp.url}/inbound/${vendor.id}`, {
+      method: 'POST',
+      headers: { 'content-type': vendor.inboundContentType },
+      body: vendor.sampleInbound,
+    });
+    const body = (await response.json()) as { ok: boolean; value: unknown };
+    expect(response.status).toBe(200);
+    const direct = vendor.id === 'comm100' ? undefined : vendor.fromVendor(vendor.sampleInbound);
+    if (direct !== undefined) expect(body).toEqual(direct);
+    const page = await browser.newPage();
+    await page.goto(`${withCsp.url}/operator`);
+    const row = page.locator(`#inbox tr[data-vendor="${vendor.id}"] pre[data-context]`).first();
+    expect(JSON.parse((await row.textContent()) ?? '')).toEqual(body.value);
+    await keepScreenshot(page, `${vendor.id}-operator`);
+    await page.close();
+  });
+});
+
+describe('inbound endpoints refuse bad input', () => {
+  it.each([
+    ['text/html', '<html>', 422],
+    ['application/json', '{"__proto__":{"polluted":true}}', 422],
+    ['application/json', 'not json', 422],
+  ])('%s %s → %i', async (type, body, status) => {
+    const response = await fetch(`${withCsp.url}/inbound/giosg`, { method: 'POST', headers: { 'content-type': type }, body });
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { ok: boolean }).ok).toBe(false);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('refuses an oversize body before reading it whole', async () => {
+    const response = await fetch(`${withCsp.url}/inbound/wxcc`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ big: 'x'.repeat(1024 * 1024) }),
+    });
+    expect(response.status).toBe(422);
+    expect(await response.json()).toMatchObject({ ok: false, diagnostics: [{ code: 'too_large' }] });
+  });
+});
+
+describe('the operator page', () => {
+  it('lists a posted Comm100 webhook, newest first', async () => {
+    const first = JSON.parse(samples.comm100) as { visitor: Record<string, unknown> };
+    const newer = { ...first, visitor: { ...first.visitor, name: 'Newest <b>Visitor</b>' } };
+    for (const body of [first, newer]) {
+      const response = await fetch(`${withoutCsp.url}/inbound/comm100`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+    }
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${withoutCsp.url}/operator`);
+    const contexts = await page.locator('#inbox tr[data-vendor="comm100"] pre[data-context]').allTextContents();
+    expect((JSON.parse(contexts[0]!) as { visitor: { name: string } }).visitor.name).toBe('Newest <b>Visitor</b>');
+    expect((JSON.parse(contexts[1]!) as { visitor: { name: string } }).visitor.name).toBe(first.visitor['name']);
+    expect(await page.locator('#inbox b').count()).toBe(0);
+    expect(watch.dialogs).toEqual([]);
+    await keepScreenshot(page, 'operator');
+    await page.close();
+  });
+});
+
+describe('the translation page', () => {
+  it('round-trips a Comm100 webhook to Genesys, showing every step', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page);
+    await page.goto(`${withCsp.url}/translate?from=comm100&to=genesys`);
+    await page.fill('#payload', samples.comm100);
+    await page.click('button[type="submit"]');
+    const canonical = JSON.parse((await page.locator('[data-canonical]').textContent()) ?? '');
+    const expectedCanonical = comm100Adapter.fromVendor(samples.comm100);
+    expect(expectedCanonical.ok && canonical).toEqual(expectedCanonical.ok && expectedCanonical.value);
+    const payload = JSON.parse((await page.locator('[data-vendor-payload]').textContent()) ?? '');
+    const expectedPayload = genesysAdapter.toVendor(canonical);
+    expect(expectedPayload.ok && payload).toEqual(expectedPayload.ok && expectedPayload.value);
+    expect(await page.locator('[data-snippet]').textContent()).toContain('Genesys(');
+    expect(await page.locator('#step-vendor [data-code]').count()).toBeGreaterThan(0);
+    expect(await watch.violations()).toEqual([]);
+    await keepScreenshot(page, 'translate');
+    await page.close();
+  });
+});
