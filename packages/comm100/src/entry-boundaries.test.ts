@@ -1,32 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { reachableImports } from '@visitor-context/testkit';
 import { describe, expect, it } from 'vitest';
 
-/** Every module an entry reaches at run time through static and dynamic imports: local files by name, packages by specifier. */
-function reachableImports(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    // Type-only imports vanish at compile time, so they cannot pull code into a bundle.
-    const source = readFileSync(new URL(file, import.meta.url), 'utf8').replace(/(?:import|export)\s+type\s[^;]*;/g, '');
-    for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
-      if (specifier === undefined) continue;
-      if (specifier.startsWith('./')) visit(specifier.replace(/\.js$/, '.ts'));
-      else seen.add(specifier);
-    }
-  };
-  visit(entry);
-  return seen;
-}
 
 describe('entry boundaries', () => {
   it('./browser.ts reaches no zod at run time, so a page translating and applying never loads the schema library', () => {
-    const reached = [...reachableImports('./browser.ts')];
+    const reached = [...reachableImports(new URL('./browser.ts', import.meta.url))];
     expect(reached).toContain('./translate-comm100-context.ts');
     expect(reached.filter((name) => name.startsWith('zod') || name.startsWith('node:'))).toEqual([]);
   });
 
   it('./index.ts reaches no node: modules', () => {
-    expect([...reachableImports('./index.ts')].filter((name) => name.startsWith('node:'))).toEqual([]);
+    expect([...reachableImports(new URL('./index.ts', import.meta.url))].filter((name) => name.startsWith('node:'))).toEqual([]);
   });
 });

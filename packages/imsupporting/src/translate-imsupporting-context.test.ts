@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import type { VisitorContext } from '@visitor-context/core';
-import { visitorContextArbitrary } from '@visitor-context/testkit';
+import { visitorContextArbitrary, reachableImports } from '@visitor-context/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import activeSessionsRow from './__fixtures__/activesessions-row.json' with { type: 'json' };
@@ -104,27 +103,10 @@ describe('translateImsupportingContext', () => {
   });
 });
 
-/** Every module an entry reaches at run time: local files by name, packages by specifier. */
-function reachableImports(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    // Type-only imports vanish at compile time, so they cannot pull code into a bundle.
-    const source = readFileSync(new URL(file, import.meta.url), 'utf8').replace(/(?:import|export)\s+type\s[^;]*;/g, '');
-    for (const [, specifier] of source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)) {
-      if (specifier === undefined) continue;
-      if (specifier.startsWith('./')) visit(specifier.replace(/\.js$/, '.ts'));
-      else seen.add(specifier);
-    }
-  };
-  visit(entry);
-  return seen;
-}
 
 describe('./browser entry boundary', () => {
   it('reaches no zod at run time, so translation in the browser never constructs or runs a schema', () => {
-    const reached = [...reachableImports('./browser.ts')];
+    const reached = [...reachableImports(new URL('./browser.ts', import.meta.url))];
     expect(reached).toContain('./to-imsupporting.ts');
     expect(reached.filter((name) => name.startsWith('zod') || name === './imsupporting-options.ts' || name === './imsupporting-api.ts')).toEqual([]);
   });

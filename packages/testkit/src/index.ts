@@ -13,3 +13,4 @@ export { visitorContextArbitrary } from './context-arbitrary.js';
 export { parseHtml, runInlineScripts, type HtmlElement, type ParsedHtml } from './html.js';
 export { expectReadmeMapping } from './readme-mapping.js';
 export { xssCorpus } from './xss-corpus.js';
+export { reachableImports } from './reachable-imports.js';
