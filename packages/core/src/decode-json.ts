@@ -1,6 +1,6 @@
 import { Diagnostics, type Result } from './diagnostics.js';
 import { defaultJsonLimits, type JsonLimits } from './limits.js';
-import { copyPlainData, utf8Length, type JsonValue } from './plain-data.js';
+import { copyPlainData, scanParsedJson, utf8Length, type JsonValue } from './plain-data.js';
 
 /**
  * Parses untrusted JSON text. Never throws.
@@ -31,7 +31,8 @@ export function parseJson(text: string, limits: Partial<JsonLimits> = {}): Resul
     diagnostics.error('invalid_json', [], `The text is not valid JSON (${reason}). Send the payload exactly as the vendor sent it.`);
     return diagnostics.toFailure();
   }
-  return checkJsonValue(parsed, { maxBytes, maxDepth });
+  // JSON.parse made fresh plain data: scanning it for refused keys and depth is enough, no copy is needed.
+  return scanParsedJson(parsed, maxDepth, diagnostics) ? diagnostics.toResult(parsed as JsonValue) : diagnostics.toFailure();
 }
 
 /**

@@ -39,33 +39,35 @@ export function copyPlainData(
 ): JsonValue | undefined {
   let bytes = 0;
   let failed = false;
-  const fail = (code: string, path: DiagnosticPath, message: string): undefined => {
-    diagnostics.error(code, path, message);
+  // One shared path stack, copied only when a diagnostic needs it: allocating a path per visited value
+  // was most of the walk's cost.
+  const path: (string | number)[] = [...basePath];
+  const fail = (code: string, message: string): undefined => {
+    diagnostics.error(code, [...path], message);
     failed = true;
     return undefined;
   };
-  const overBudget = (path: DiagnosticPath): boolean => {
+  const overBudget = (): boolean => {
     if (bytes <= rules.maxBytes) return false;
-    fail('too_large', path, `The value is larger than ${rules.maxBytes} bytes as JSON. Send less data, or raise the limit.`);
+    fail('too_large', `The value is larger than ${rules.maxBytes} bytes as JSON. Send less data, or raise the limit.`);
     return true;
   };
 
-  const visit = (value: unknown, path: PathList, depth: number): JsonValue | undefined => {
+  const visit = (value: unknown, depth: number): JsonValue | undefined => {
     if (failed) return undefined;
     switch (typeof value) {
       case 'string':
         if (rules.maxStringLength !== undefined && value.length > rules.maxStringLength) {
           return fail(
             'string_too_long',
-            path,
             `This string has ${value.length} characters; the limit is ${rules.maxStringLength}. Shorten it, or raise maxStringLength.`,
           );
         }
         bytes += utf8Length(value) + 2;
-        return overBudget(path) ? undefined : value;
+        return overBudget() ? undefined : value;
       case 'number':
         if (!Number.isFinite(value)) {
-          return fail('non_finite_number', path, `${String(value)} is not a JSON number. Send a finite number, or a string.`);
+          return fail('non_finite_number', `${String(value)} is not a JSON number. Send a finite number, or a string.`);
         }
         bytes += String(value).length;
         return value;
@@ -75,72 +77,110 @@ export function copyPlainData(
       case 'object':
         break;
       default:
-        return fail('not_plain_data', path, `A ${typeof value} cannot be sent as JSON data. Convert it to a string, number or boolean first.`);
+        return fail('not_plain_data', `A ${typeof value} cannot be sent as JSON data. Convert it to a string, number or boolean first.`);
     }
     if (value === null) {
       bytes += 4;
       return null;
     }
     if (depth > rules.maxDepth) {
-      return fail('too_deep', path, `The value is nested deeper than ${rules.maxDepth} levels. Flatten it.`);
+      return fail('too_deep', `The value is nested deeper than ${rules.maxDepth} levels. Flatten it.`);
     }
-    if (Array.isArray(value)) return visitArray(value, path, depth);
+    if (Array.isArray(value)) return visitArray(value, depth);
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) {
       const kind = (prototype as { constructor?: { name?: unknown } } | null)?.constructor?.name;
       return fail(
         'not_plain_data',
-        path,
         `Only plain objects can be sent; this is ${typeof kind === 'string' && kind !== '' ? `a ${kind}` : 'a class instance'}. Convert it to plain data first (e.g. a Date to an ISO string).`,
       );
     }
-    return visitObject(value as object, path, depth);
+    return visitObject(value as object, depth);
   };
 
-  const visitArray = (array: readonly unknown[], path: PathList, depth: number): JsonValue | undefined => {
+  const visitArray = (array: readonly unknown[], depth: number): JsonValue | undefined => {
     const copy: JsonValue[] = [];
     bytes += 2;
     for (let index = 0; index < array.length; index++) {
       const descriptor = Object.getOwnPropertyDescriptor(array, index);
-      const itemPath = [...path, index];
-      if (descriptor === undefined) return fail('not_plain_data', itemPath, 'Arrays must not have holes. Fill every index.');
-      if (!('value' in descriptor)) return fail('not_plain_data', itemPath, 'Getters are never called. Send the value itself.');
-      const item = visit(descriptor.value, itemPath, depth + 1);
+      path.push(index);
+      if (descriptor === undefined) return fail('not_plain_data', 'Arrays must not have holes. Fill every index.');
+      if (!('value' in descriptor)) return fail('not_plain_data', 'Getters are never called. Send the value itself.');
+      const item = visit(descriptor.value, depth + 1);
       if (failed) return undefined;
       copy.push(item as JsonValue);
       bytes += 1;
-      if (overBudget(itemPath)) return undefined;
+      if (overBudget()) return undefined;
+      path.pop();
     }
     return copy;
   };
 
-  const visitObject = (object: object, path: PathList, depth: number): JsonValue | undefined => {
+  const visitObject = (object: object, depth: number): JsonValue | undefined => {
     const copy: JsonObject = {};
     bytes += 2;
     for (const key of Reflect.ownKeys(object)) {
-      if (typeof key === 'symbol') return fail('not_plain_data', path, 'Symbol keys cannot be sent as JSON. Remove them.');
-      const keyPath = [...path, key];
+      if (typeof key === 'symbol') return fail('not_plain_data', 'Symbol keys cannot be sent as JSON. Remove them.');
       const descriptor = Object.getOwnPropertyDescriptor(object, key);
       if (descriptor === undefined || !descriptor.enumerable) continue;
-      if (!('value' in descriptor)) return fail('not_plain_data', keyPath, 'Getters are never called. Send the value itself.');
-      if (descriptor.value === undefined) continue;
+      path.push(key);
+      if (!('value' in descriptor)) return fail('not_plain_data', 'Getters are never called. Send the value itself.');
+      if (descriptor.value === undefined) {
+        path.pop();
+        continue;
+      }
       if (isRefusedKey(key, descriptor.value, rules.refuse)) {
-        return fail('forbidden_key', keyPath, `The key "${key}" is refused because it can pollute prototypes. Rename it.`);
+        return fail('forbidden_key', `The key "${key}" is refused because it can pollute prototypes. Rename it.`);
       }
       bytes += utf8Length(key) + 4;
-      const item = visit(descriptor.value, keyPath, depth + 1);
+      const item = visit(descriptor.value, depth + 1);
       if (failed) return undefined;
       copy[key] = item as JsonValue;
-      if (overBudget(keyPath)) return undefined;
+      if (overBudget()) return undefined;
+      path.pop();
     }
     return copy;
   };
 
-  const result = visit(input, [...basePath], 1);
+  const result = visit(input, 1);
   return failed ? undefined : result;
 }
 
-type PathList = (string | number)[];
+/**
+ * Checks a value fresh from `JSON.parse` (plain objects and arrays only, no accessors, size already bounded by
+ * its text) for refused keys and depth, without copying it. Returns false when an error was reported.
+ * @internal
+ */
+export function scanParsedJson(value: unknown, maxDepth: number, diagnostics: Diagnostics): boolean {
+  const path: (string | number)[] = [];
+  const scan = (node: unknown, depth: number): boolean => {
+    if (typeof node !== 'object' || node === null) return true;
+    if (depth > maxDepth) {
+      diagnostics.error('too_deep', [...path], `The value is nested deeper than ${maxDepth} levels. Flatten it.`);
+      return false;
+    }
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        path.push(index);
+        if (!scan(node[index], depth + 1)) return false;
+        path.pop();
+      }
+      return true;
+    }
+    for (const key of Object.keys(node)) {
+      path.push(key);
+      const item = (node as Record<string, unknown>)[key];
+      if (isRefusedKey(key, item, 'json')) {
+        diagnostics.error('forbidden_key', [...path], `The key "${key}" is refused because it can pollute prototypes. Rename it.`);
+        return false;
+      }
+      if (!scan(item, depth + 1)) return false;
+      path.pop();
+    }
+    return true;
+  };
+  return scan(value, 1);
+}
 
 function isRefusedKey(key: string, value: unknown, refuse: PlainDataRules['refuse']): boolean {
   if (key === '__proto__') return true;
