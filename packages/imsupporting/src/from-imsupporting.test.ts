@@ -278,3 +278,39 @@ describe('fromVendor: base64 wire payload', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('fromVendor: a whole activesessions / chatlogs record', () => {
+  const record = {
+    jsSessionId: 'b6f1c0e2-5c1d-4d0f-9a43-2f1d7c9e8a10',
+    siteid: 'YOUR_SITEID',
+    visitor_context_data: '{"account_id":"USR-84920","plan":"Pro","ims_username":"Jane Smith","ims_email":"jane@example.com"}',
+  };
+
+  it('reads visitor_context_data (JSON text) and keeps the record\'s other fields in vendor.imsupporting.record', () => {
+    expect(imsupportingAdapter.fromVendor(record)).toEqual({
+      ok: true,
+      value: {
+        visitor: { id: 'USR-84920', name: 'Jane Smith', email: 'jane@example.com' },
+        attributes: { plan: 'Pro' },
+        vendor: { imsupporting: { record: { jsSessionId: record.jsSessionId, siteid: 'YOUR_SITEID' } } },
+      },
+      diagnostics: [],
+    });
+    expect(imsupportingAdapter.fromVendor(JSON.stringify(record))).toEqual(imsupportingAdapter.fromVendor(record));
+  });
+
+  it('refuses a visitor_context_data that is not a JSON object, with the path', () => {
+    expect(imsupportingAdapter.fromVendor({ ...record, visitor_context_data: '{"a":' })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'invalid_json', path: ['visitor_context_data'] }],
+    });
+    expect(imsupportingAdapter.fromVendor({ ...record, visitor_context_data: '[1]' })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'not_an_object', path: ['visitor_context_data'] }],
+    });
+    expect(imsupportingAdapter.fromVendor({ ...record, visitor_context_data: '{"__proto__":{"x":1}}' })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'forbidden_key', path: ['visitor_context_data', '__proto__'] }],
+    });
+  });
+});

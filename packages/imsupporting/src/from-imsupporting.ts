@@ -3,6 +3,7 @@ import {
   formatPath,
   maxAttributeKeyLength,
   parseBase64Json,
+  parseJson,
   writeContextField,
   type DiagnosticPath,
   type Diagnostics,
@@ -38,7 +39,42 @@ export function fromImsupporting(
     );
     return {};
   }
+  if (Object.hasOwn(payload, storedRecordKey)) return mapStoredRecord(payload, settings, diagnostics);
   return mapPairs(payload, settings, diagnostics);
+}
+
+/** The field of an `activesessions` / `chatlogs` record that holds the stored context (as JSON text). */
+const storedRecordKey = 'visitor_context_data';
+
+/**
+ * A whole `activesessions` / `chatlogs` record: its `visitor_context_data` (JSON text, or an object) is the
+ * stored context; the record's other fields (session id, site id…) are kept in `vendor.imsupporting.record`.
+ */
+function mapStoredRecord(record: JsonObject, settings: ImsupportingSettings, diagnostics: Diagnostics): MutableVisitorContext {
+  const stored = record[storedRecordKey];
+  let pairs: JsonValue | undefined = stored;
+  if (typeof stored === 'string') {
+    const parsed = stored.trim() === '' ? { ok: true as const, value: {} } : parseJson(stored, defaultJsonLimits);
+    if (!parsed.ok) {
+      for (const item of parsed.diagnostics) {
+        diagnostics.error(item.code, [storedRecordKey, ...item.path], `visitor_context_data is not valid JSON: ${item.message}`);
+      }
+      return {};
+    }
+    pairs = parsed.value;
+  }
+  if (pairs === null) pairs = {};
+  if (pairs === undefined || !isObject(pairs)) {
+    diagnostics.error('not_an_object', [storedRecordKey], 'visitor_context_data must hold a JSON object of key/value pairs.');
+    return {};
+  }
+  const context = mapPairs(pairs, settings, diagnostics);
+  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== storedRecordKey));
+  if (Object.keys(rest).length > 0) {
+    const bag = (context.vendor?.['imsupporting'] ?? {}) as JsonObject;
+    context.vendor = { imsupporting: { ...bag, record: rest } };
+  }
+  return context;
 }
 
 /** Decodes the base64 payload; every failure is an error because the server discards the whole context. */
