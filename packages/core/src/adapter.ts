@@ -162,9 +162,14 @@ export function defineAdapter<
   };
 }
 
+/** The options schemas' results for "no options", parsed once: most calls pass none. */
+const noOptions = new WeakMap<object, unknown>();
+
 function parseOptions<T>(schema: z.core.$ZodType<T, unknown> | undefined, options: unknown, diagnostics: Diagnostics): T | undefined {
   if (schema === undefined) return (options ?? {}) as T;
+  if (options === undefined && noOptions.has(schema)) return noOptions.get(schema) as T;
   const parsed = z.safeParse(schema, options ?? {});
+  if (parsed.success && options === undefined) noOptions.set(schema, parsed.data);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');

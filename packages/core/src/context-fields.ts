@@ -80,7 +80,11 @@ export function writeContextField(
   return true;
 }
 
-/** Defines an own data property, so that no key (not even `__proto__`) can reach a setter. */
+/**
+ * Sets an own data property. `__proto__` is the only key whose assignment reaches a setter on an ordinary object
+ * (Object.prototype's), so only it needs defineProperty, which is several times slower than assignment.
+ */
 function defineValue(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -22,11 +22,17 @@ export function isReservedKey(key: string): key is ImsupportingReservedKey {
 }
 
 /** Maps each configured metadata key back to its canonical field. */
-export function metadataFieldsByKey(settings: ImsupportingSettings): Map<string, ImsupportingMetadataField> {
+export function metadataFieldsByKey(settings: ImsupportingSettings): ReadonlyMap<string, ImsupportingMetadataField> {
+  // Settings are fixed when an adapter is made, so the reverse map is built once per adapter, not per call.
+  const cached = reverseMaps.get(settings);
+  if (cached !== undefined) return cached;
   const fields = new Map<string, ImsupportingMetadataField>();
   for (const [field, key] of Object.entries(settings.metadataKeys)) fields.set(key, field as ImsupportingMetadataField);
+  reverseMaps.set(settings, fields);
   return fields;
 }
+
+const reverseMaps = new WeakMap<ImsupportingSettings, ReadonlyMap<string, ImsupportingMetadataField>>();
 
 /** A dotted canonical name (`visitor.email`) as a diagnostic path. */
 export function pathOf(canonicalName: string): DiagnosticPath {
