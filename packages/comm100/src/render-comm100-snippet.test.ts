@@ -50,6 +50,7 @@ describe('renderComm100Snippet', () => {
     expect(codes(renderComm100Snippet({}, { ...site, standbyScriptUrl: 'data:text/javascript,alert(1)' }))).toEqual(['invalid_html_input ']);
     expect(codes(renderComm100Snippet({}, { ...site, nonce: '" onload="alert(1)' }))).toEqual(['invalid_html_input ']);
     expect(codes(renderComm100Snippet({ visitor: { email: 'x' } }, site))).toEqual(['invalid_email visitor.email']);
-    expect(codes(renderComm100Snippet(null as never, undefined as never))).toEqual(['invalid_option ']);
+    // Missing options are read as {}: the error names each required option.
+    expect(codes(renderComm100Snippet(null as never, undefined as never))).toEqual(['invalid_option siteId', 'invalid_option campaignId']);
   });
 });

@@ -1,8 +1,6 @@
-import * as z from 'zod/mini';
 import {
   checkScriptUrl,
   Diagnostics,
-  formatPath,
   renderElement,
   renderInlineScript,
   renderScriptTag,
@@ -10,6 +8,7 @@ import {
   VisitorContextError,
   type Result,
   type VisitorContext,
+  parseAdapterOptions,
 } from '@visitor-context/core';
 import { comm100Adapter } from './comm100-adapter.js';
 import type { Comm100Payload } from './comm100-api.js';
@@ -67,16 +66,10 @@ interface InstallConfig {
  * @public
  */
 export function renderComm100Snippet(context: VisitorContext, options: Comm100SnippetOptions): Result<string> {
-  const parsed = z.safeParse(Comm100SnippetOptionsSchema, options);
-  if (!parsed.success) {
-    const diagnostics = new Diagnostics();
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-      diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}. See the README's options table.`);
-    }
-    return diagnostics.toFailure();
-  }
-  const { siteId, campaignId, scriptUrl, standbyScriptUrl, nonce, ...translateOptions } = parsed.data;
+  const diagnostics = new Diagnostics();
+  const parsedOptions = parseAdapterOptions(Comm100SnippetOptionsSchema, options, diagnostics);
+  if (parsedOptions === undefined) return diagnostics.toFailure();
+  const { siteId, campaignId, scriptUrl, standbyScriptUrl, nonce, ...translateOptions } = parsedOptions;
   const translated = comm100Adapter.toVendor(context, translateOptions);
   if (!translated.ok) return translated;
   const config: InstallConfig = {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Diagnostics, formatPath, type Result } from './diagnostics.js';
+import { Diagnostics, formatPath, type DiagnosticPath, type Result } from './diagnostics.js';
 import { checkJsonValue, parseJson } from './decode-json.js';
 import { defaultJsonLimits, type JsonLimits, type VisitorContextLimits } from './limits.js';
 import { parseVisitorContext } from './parse-visitor-context.js';
@@ -135,7 +135,7 @@ export function defineAdapter<
     capabilities: definition.capabilities,
     toVendor(context, options) {
       const diagnostics = new Diagnostics();
-      const parsedOptions = parseOptions(definition.toVendorOptions, options, diagnostics);
+      const parsedOptions = parseAdapterOptions(definition.toVendorOptions, options, diagnostics);
       const parsed = parseVisitorContext(context, contextOptions);
       diagnostics.add(parsed.diagnostics);
       if (!parsed.ok || parsedOptions === undefined) return diagnostics.toFailure();
@@ -147,7 +147,7 @@ export function defineAdapter<
     },
     fromVendor(input, options) {
       const diagnostics = new Diagnostics();
-      const parsedOptions = parseOptions(definition.fromVendorOptions, options, diagnostics);
+      const parsedOptions = parseAdapterOptions(definition.fromVendorOptions, options, diagnostics);
       const limits = { ...defaultJsonLimits, ...definition.inboundLimits };
       const payload = typeof input === 'string' ? parseJson(input, limits) : checkJsonValue(input, limits);
       diagnostics.add(payload.diagnostics);
@@ -165,14 +165,25 @@ export function defineAdapter<
 /** The options schemas' results for "no options", parsed once: most calls pass none. */
 const noOptions = new WeakMap<object, unknown>();
 
-function parseOptions<T>(schema: z.core.$ZodType<T, unknown> | undefined, options: unknown, diagnostics: Diagnostics): T | undefined {
+/**
+ * Parses options (of a translation, a snippet renderer, a factory) with their zod schema. Every issue becomes
+ * an `invalid_option` error at `basePath` + the option's path; returns undefined then. `undefined` options
+ * are parsed as `{}`.
+ * @public
+ */
+export function parseAdapterOptions<T>(
+  schema: z.core.$ZodType<T, unknown> | undefined,
+  options: unknown,
+  diagnostics: Diagnostics,
+  basePath: DiagnosticPath = [],
+): T | undefined {
   if (schema === undefined) return (options ?? {}) as T;
   if (options === undefined && noOptions.has(schema)) return noOptions.get(schema) as T;
   const parsed = z.safeParse(schema, options ?? {});
   if (parsed.success && options === undefined) noOptions.set(schema, parsed.data);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
-    const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+    const path = [...basePath, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
     diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}. Check the adapter's README for its options.`);
   }
   return undefined;

@@ -70,6 +70,7 @@ export {
 } from './encode-html.js';
 export {
   defineAdapter,
+  parseAdapterOptions,
   type AdapterCapabilities,
   type AdapterDefinition,
   type AdapterDirection,

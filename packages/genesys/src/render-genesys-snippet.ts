@@ -1,8 +1,6 @@
-import * as z from 'zod/mini';
 import {
   Diagnostics,
   VisitorContextError,
-  formatPath,
   jsAssign,
   jsCall,
   renderInlineScript,
@@ -11,6 +9,7 @@ import {
   toScriptJson,
   type Result,
   type VisitorContext,
+  parseAdapterOptions,
 } from '@visitor-context/core';
 import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload } from './genesys-api.js';
 import { genesysAdapter } from './genesys-adapter.js';
@@ -45,15 +44,9 @@ const messengerQueueStub =
  */
 export function renderGenesysSnippet(context: VisitorContext, options: GenesysSnippetOptions = {}): Result<string> {
   const diagnostics = new Diagnostics();
-  const parsed = z.safeParse(GenesysSnippetOptionsSchema, options);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-      diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}.`);
-    }
-    return diagnostics.toFailure();
-  }
-  const settings = parsed.data;
+  const parsedOptions = parseAdapterOptions(GenesysSnippetOptionsSchema, options, diagnostics);
+  if (parsedOptions === undefined) return diagnostics.toFailure();
+  const settings = parsedOptions;
   const translated = genesysAdapter.toVendor(context, translateOptions(settings));
   diagnostics.add(translated.diagnostics);
   if (!translated.ok) return diagnostics.toFailure();

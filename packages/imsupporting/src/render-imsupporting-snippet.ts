@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   Diagnostics,
   VisitorContextError,
@@ -7,6 +6,7 @@ import {
   renderScriptTag,
   type Result,
   type VisitorContext,
+  parseAdapterOptions,
 } from '@visitor-context/core';
 import { defaultImsupportingScriptUrl, type ImsupportingFlowConfig } from './imsupporting-api.js';
 import { imsupportingAdapter, type ImsupportingAdapter } from './create-imsupporting-adapter.js';
@@ -30,16 +30,10 @@ export function renderImsupportingSnippet(
   adapter: ImsupportingAdapter = imsupportingAdapter,
 ): Result<string> {
   const diagnostics = new Diagnostics();
-  const parsed = z.safeParse(ImsupportingSnippetOptionsSchema, options);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-      diagnostics.error('invalid_option', path, `Invalid snippet option ${path.join('.')}: ${issue.message}.`);
-    }
-    return diagnostics.toFailure();
-  }
+  const parsedOptions = parseAdapterOptions(ImsupportingSnippetOptionsSchema, options, diagnostics);
+  if (parsedOptions === undefined) return diagnostics.toFailure();
   const { siteId, mode = 'popover', form = 'attribute', scriptUrl = defaultImsupportingScriptUrl, nonce, ...translateOptions } =
-    parsed.data;
+    parsedOptions;
   const translated = adapter.toVendor(context, translateOptions);
   diagnostics.add(translated.diagnostics);
   if (!translated.ok) return diagnostics.toFailure();

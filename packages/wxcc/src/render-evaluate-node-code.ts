@@ -1,5 +1,4 @@
-import { Diagnostics, formatPath, toScriptJson, type Result } from '@visitor-context/core';
-import * as z from 'zod/mini';
+import { Diagnostics, parseAdapterOptions, toScriptJson, type Result } from '@visitor-context/core';
 import { WxccFieldMapSchema, type WxccFieldMap } from './wxcc-options.js';
 
 /** Options of {@link renderEvaluateNodeCode}. @public */
@@ -63,21 +62,15 @@ const footer = ['})();', '0;', ''].join('\n');
  */
 export function renderEvaluateNodeCode(fields: WxccFieldMap, options: EvaluateNodeOptions = {}): Result<string> {
   const diagnostics = new Diagnostics();
-  const parsedFields = z.safeParse(WxccFieldMapSchema, fields);
-  if (!parsedFields.success) {
-    for (const issue of parsedFields.error.issues) {
-      const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-      diagnostics.error('invalid_option', ['fields', ...path], `Invalid fields ${formatPath(path)}: ${issue.message}.`);
-    }
-    return diagnostics.toFailure();
-  }
+  const fieldMap = parseAdapterOptions(WxccFieldMapSchema, fields, diagnostics, ['fields']);
+  if (fieldMap === undefined) return diagnostics.toFailure();
   const { startNode = 'n2', variables = {} } = options ?? {};
   if (typeof startNode !== 'string' || !/^n\d{1,6}$/.test(startNode)) {
     diagnostics.error('invalid_option', ['startNode'], `startNode must be a flow node id such as n2; got ${JSON.stringify(startNode)}.`);
   }
   const lines: string[] = [];
   const used = new Map<string, string>();
-  for (const [canonical, fieldName] of Object.entries(parsedFields.data)) {
+  for (const [canonical, fieldName] of Object.entries(fieldMap)) {
     if (canonical === 'attributes.*') {
       diagnostics.warning(
         'field_dropped',

@@ -1,15 +1,14 @@
 import {
   Diagnostics,
   VisitorContextError,
-  formatPath,
   jsAssign,
   renderElement,
   renderInlineScript,
   renderScriptTag,
   type Result,
   type VisitorContext,
+  parseAdapterOptions,
 } from '@visitor-context/core';
-import * as z from 'zod/mini';
 import { driveImichatWidget } from './imichat-session.js';
 import { createWxccAdapter, wxccAdapter } from './wxcc-adapter.js';
 import { WxccSnippetOptionsSchema, defaultWxccScriptUrl, type WxccSnippetOptions } from './wxcc-options.js';
@@ -40,15 +39,9 @@ const bootstrapAfter =
  */
 export function renderWxccSnippet(context: VisitorContext, options: WxccSnippetOptions = {}): Result<string> {
   const diagnostics = new Diagnostics();
-  const parsed = z.safeParse(WxccSnippetOptionsSchema, options);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-      diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}.`);
-    }
-    return diagnostics.toFailure();
-  }
-  const settings = parsed.data;
+  const parsedOptions = parseAdapterOptions(WxccSnippetOptionsSchema, options, diagnostics);
+  if (parsedOptions === undefined) return diagnostics.toFailure();
+  const settings = parsedOptions;
   const adapter = settings.fields === undefined ? wxccAdapter : createWxccAdapter({ fields: settings.fields });
   const translated = adapter.toVendor(context, settings.strict === undefined ? {} : { strict: settings.strict });
   diagnostics.add(translated.diagnostics);
