@@ -1,9 +1,10 @@
 /*
- * The `./browser` entry, in three sizes:
+ * The `./browser` entry, in three sizes, plus logout:
  * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`) or
  *   legacy Web Chat v2 (`window.ININ.webchat`) in the page;
  * - `translateGenesysContext` translates a context in the page, without zod;
- * - `applyGenesysContext` does both.
+ * - `applyGenesysContext` does both;
+ * - `removeGenesysCustomAttributes` removes the Messenger custom attributes again, e.g. on logout.
  * Nothing here runs a zod schema (validation stays out of the browser path by design), and nothing throws
  * into the page.
  */
@@ -56,16 +57,23 @@ export interface GenesysGlobals {
 }
 
 /**
- * Options of {@link applyGenesysPayload}.
+ * Options every `./browser` function that talks to the widget takes: how long to wait for it, and where.
  * @public
  */
-export interface ApplyGenesysOptions {
+export interface GenesysBrowserOptions {
   /** Give up when the widget (and, for Messenger, `Database.ready`) has not come within this time; default 10,000 ms. */
   readonly timeoutMs?: number;
   /** How often to look for the widget global; default 100 ms. */
   readonly intervalMs?: number;
   /** Where to find the globals; default `window`. */
   readonly target?: GenesysGlobals;
+}
+
+/**
+ * Options of {@link applyGenesysPayload}.
+ * @public
+ */
+export interface ApplyGenesysOptions extends GenesysBrowserOptions {
   /** `web-chat`: the rest of `chatConfig` for `ININ.webchat.create` (`webchatAppUrl`, `orgId`, `queueName`, …). */
   readonly webChatConfig?: Readonly<Record<string, unknown>>;
   /** `web-chat`: an existing Web Chat instance to update with `setConfigProperty("data.<field>")` instead of creating one. */
@@ -79,6 +87,20 @@ export interface ApplyGenesysOptions {
 export type GenesysApplied =
   | { readonly channel: 'messenger'; readonly command: GenesysMessengerPayload['command']; readonly keys: readonly string[] }
   | { readonly channel: 'web-chat'; readonly webChat: GenesysWebChat; readonly keys: readonly string[] };
+
+/**
+ * What {@link removeGenesysCustomAttributes} did: the Messenger command it issued and the database property it
+ * removed.
+ * @public
+ */
+export interface GenesysRemoved {
+  /** Only Messenger keeps custom attributes in the page. */
+  readonly channel: 'messenger';
+  /** The Database plugin command issued. */
+  readonly command: 'Database.remove';
+  /** The database property removed, with every custom attribute under it. */
+  readonly name: 'messaging.customAttributes';
+}
 
 function failure(code: string, message: string, earlier: readonly Diagnostic[] = []): Failure {
   return { ok: false, diagnostics: [...earlier, { code, severity: 'error', path: [], message }] };
@@ -114,7 +136,21 @@ export async function applyGenesysPayload(
   }
 }
 
-async function applyMessenger(payload: GenesysMessengerPayload, options: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
+function applyMessenger(payload: GenesysMessengerPayload, options: GenesysBrowserOptions): Promise<Result<GenesysApplied>> {
+  const keys = Object.keys(payload.options.messaging.customAttributes);
+  return issueMessengerCommand(payload.command, payload.options, { channel: 'messenger', command: payload.command, keys }, options);
+}
+
+/**
+ * Waits for `window.Genesys`, then for `Database.ready`, then issues one Database command and resolves with
+ * `value` when Genesys fulfils it. Shared by applying and removing, so both wait and fail the same way.
+ */
+async function issueMessengerCommand<Value>(
+  command: string,
+  commandOptions: unknown,
+  value: Value,
+  options: GenesysBrowserOptions,
+): Promise<Result<Value>> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const started = Date.now();
   const target = options.target ?? (globalThis as GenesysGlobals);
@@ -125,37 +161,84 @@ async function applyMessenger(payload: GenesysMessengerPayload, options: ApplyGe
   if (genesys === undefined) {
     return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
   }
-  const keys = Object.keys(payload.options.messaging.customAttributes);
   return new Promise((resolve) => {
     let settled = false;
-    const settle = (result: Result<GenesysApplied>): void => {
+    let issued = false;
+    const settle = (result: Result<Value>): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(result);
     };
     const timer = setTimeout(
-      () => settle(failure('timeout', `Genesys did not publish Database.ready or answer ${payload.command} within ${timeoutMs} ms.`)),
+      () => settle(failure('timeout', `Genesys did not publish Database.ready or answer ${command} within ${timeoutMs} ms.`)),
       Math.max(0, timeoutMs - (Date.now() - started)),
     );
     try {
       genesys('subscribe', 'Database.ready', () => {
+        // Issue at most once: were Database.ready published again, an earlier call (a login's Database.set)
+        // must not run a second time after a later one (the logout's Database.remove) and undo it.
+        if (issued) return;
+        issued = true;
         try {
-          genesys(
+          // Look the global up again: `genesys` may be the deployment snippet's queue stub, which the bootstrap
+          // replaced before publishing Database.ready; calls into the old stub after that are never replayed.
+          const loaded = typeof target.Genesys === 'function' ? target.Genesys : genesys;
+          loaded(
             'command',
-            payload.command,
-            payload.options,
-            () => settle({ ok: true, value: { channel: 'messenger', command: payload.command, keys }, diagnostics: [] }),
-            (error: unknown) => settle(failure('vendor_error', `Genesys rejected ${payload.command}: ${reason(error)}.`)),
+            command,
+            commandOptions,
+            () => settle({ ok: true, value, diagnostics: [] }),
+            (error: unknown) => settle(failure('vendor_error', `Genesys rejected ${command}: ${reason(error)}.`)),
           );
         } catch (error) {
-          settle(failure('vendor_error', `Genesys threw on ${payload.command}: ${reason(error)}.`));
+          settle(failure('vendor_error', `Genesys threw on ${command}: ${reason(error)}.`));
         }
       });
     } catch (error) {
       settle(failure('vendor_error', `Genesys threw on subscribe: ${reason(error)}.`));
     }
   });
+}
+
+/**
+ * Removes every Messenger custom attribute from the page, e.g. when the visitor logs out: waits for
+ * `window.Genesys` and `Database.ready`, then issues `Database.remove` for `messaging.customAttributes` and
+ * resolves when Genesys fulfils or rejects it.
+ *
+ * @remarks
+ * Use it rather than applying an empty or anonymous payload: `Database.set` and `Database.update` merge, so
+ * they would leave the previous visitor's attributes in place. Afterwards the visitor's next message carries
+ * none of them; apply the next visitor's payload with {@link applyGenesysPayload} when someone logs in.
+ *
+ * What it cannot clear: `Database.remove` only touches the Messenger's Database plugin in this page. Attributes
+ * already sent with one of the visitor's messages stay with that conversation's customer participant in Genesys
+ * Cloud (readable with `GET /api/v2/conversations/{id}` and in Architect), and so do the messages themselves;
+ * it does not end the guest's Messenger session or clear its transcript, which Messenger keeps in the browser
+ * until the session expires. Everything is removed at once because the command names a property by dotted
+ * path and this adapter's keys contain dots (`page.url`), so one key cannot be named reliably.
+ *
+ * Legacy Web Chat v2 has nothing to remove: its `data` lives in the `chatConfig` of a chat your page created,
+ * and is sent once, as `context.*` participant attributes, when that chat starts. On logout, drop a chat that
+ * has not started and create a new one for the next visitor; what a started chat sent stays with its
+ * conversation.
+ *
+ * Resolves with `timeout` or `vendor_error` failures instead of throwing. After a `timeout` for
+ * `Database.ready` (Messenger loaded but was not ready in time) the removal stays subscribed and still runs
+ * when Messenger becomes ready; after one for `window.Genesys` nothing was sent.
+ * @public
+ */
+export async function removeGenesysCustomAttributes(options: GenesysBrowserOptions = {}): Promise<Result<GenesysRemoved>> {
+  try {
+    return await issueMessengerCommand(
+      'Database.remove',
+      { name: 'messaging.customAttributes' },
+      { channel: 'messenger', command: 'Database.remove', name: 'messaging.customAttributes' },
+      options,
+    );
+  } catch (error) {
+    return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
+  }
 }
 
 async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {

@@ -6,7 +6,13 @@ import {
   type GenesysWebChatStandIn,
 } from '@visitor-context/testkit/stand-ins';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyGenesysContext, applyGenesysPayload, type ApplyGenesysContextOptions, type GenesysCommandQueue } from './browser.js';
+import {
+  applyGenesysContext,
+  applyGenesysPayload,
+  removeGenesysCustomAttributes,
+  type ApplyGenesysContextOptions,
+  type GenesysCommandQueue,
+} from './browser.js';
 import {
   defaultGenesysMessengerScriptUrl,
   defaultGenesysWebChatScriptUrl,
@@ -185,6 +191,99 @@ describe('applyGenesysPayload in Chromium', () => {
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error' }] });
   });
 
+});
+
+describe('removeGenesysCustomAttributes in Chromium (logout)', () => {
+  const getCustomAttributes = (): Promise<unknown> =>
+    new Promise((resolve, reject) =>
+      (page.Genesys as GenesysCommandQueue)('command', 'Database.get', { name: 'messaging.customAttributes' }, resolve, reject),
+    );
+
+  it('removes every custom attribute the previous visitor left, which an empty Database.set would keep', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    expect(await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 })).toMatchObject({ ok: true });
+    // Database.set merges shallowly: an empty map changes nothing, which is why logout needs Database.remove.
+    await new Promise((resolve) => (page.Genesys as GenesysCommandQueue)('command', 'Database.set', { messaging: { customAttributes: {} } }, resolve));
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+
+    const result = await removeGenesysCustomAttributes({ timeoutMs: 500, intervalMs: 5 });
+    expect(result).toEqual({
+      ok: true,
+      value: { channel: 'messenger', command: 'Database.remove', name: 'messaging.customAttributes' },
+      diagnostics: [],
+    });
+    expect(messenger.calls().at(-1)).toEqual({
+      action: 'command',
+      name: 'Database.remove',
+      options: { name: 'messaging.customAttributes' },
+      effect: 'fulfilled',
+    });
+    expect(messenger.database()).toEqual({ messaging: {} });
+    expect(await getCustomAttributes()).toBeUndefined();
+  });
+
+  it('cannot recall attributes that already travelled with a message', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 });
+    messenger.sendMessage('Hello');
+    expect((await removeGenesysCustomAttributes({ timeoutMs: 500, intervalMs: 5 })).ok).toBe(true);
+    expect(messenger.database()).toEqual({ messaging: {} });
+    // Genesys already has them with the conversation's participant: Database.remove only clears the page's store.
+    expect(messenger.received()).toEqual(expectedAttributes);
+    expect(messenger.messages()).toEqual([{ text: 'Hello', customAttributes: expectedAttributes }]);
+  });
+
+  it('a logout made before Messenger is ready still wins over the login made before it', async () => {
+    messenger = installGenesysStandIn(window, { loadDelayMs: 20, readyDelayMs: 20 });
+    const snippet = renderGenesysSnippet(context, { deploymentId: 'dep-1' });
+    if (!snippet.ok) throw new Error(JSON.stringify(snippet.diagnostics));
+    mounted.push(...mountSnippet(snippet.value, { scripts: { [defaultGenesysMessengerScriptUrl]: messenger.loader } }));
+    // Both calls go into the deployment snippet's queue stub and are replayed, in order, when the bootstrap loads;
+    // their commands must then go to the loaded Genesys, not to the replaced stub.
+    const [applied, removed] = await Promise.all([
+      applyGenesysPayload(messengerPayload(), { timeoutMs: 1_000, intervalMs: 5 }),
+      removeGenesysCustomAttributes({ timeoutMs: 1_000, intervalMs: 5 }),
+    ]);
+    expect([applied.ok, removed.ok]).toEqual([true, true]);
+    expect(messenger.calls().filter((call) => call.action === 'command').map((call) => `${call.name} ${call.effect}`)).toEqual([
+      'Database.set fulfilled',
+      'Database.set fulfilled',
+      'Database.remove fulfilled',
+    ]);
+    expect(messenger.database()).toEqual({ messaging: {} });
+  });
+
+  it('resolves with timeout when Messenger never appears, sending nothing', async () => {
+    const result = await removeGenesysCustomAttributes({ timeoutMs: 40, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'timeout', severity: 'error' }] });
+  });
+
+  it('resolves with timeout when Database.ready does not come in time, and still removes once it does', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 80 });
+    messenger.load();
+    await applyGenesysPayload(messengerPayload(), { timeoutMs: 40, intervalMs: 5 });
+    const result = await removeGenesysCustomAttributes({ timeoutMs: 40, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'timeout' }] });
+    await until(() => messenger?.calls().some((call) => call.name === 'Database.remove') === true);
+    expect(messenger.database()).toEqual({ messaging: {} });
+  });
+
+  it('resolves with vendor_error when Genesys rejects Database.remove', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1, rejectCommands: true });
+    messenger.load();
+    const result = await removeGenesysCustomAttributes({ timeoutMs: 500, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error', message: expect.stringContaining('Database.remove') }] });
+  });
+
+  it('resolves with vendor_error instead of throwing when the global throws', async () => {
+    page.Genesys = () => {
+      throw new Error('boom');
+    };
+    const result = await removeGenesysCustomAttributes({ timeoutMs: 100, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error', message: expect.stringContaining('boom') }] });
+  });
 });
 
 describe('applyGenesysContext in Chromium', () => {
