@@ -223,6 +223,19 @@ describe('removeGenesysCustomAttributes in Chromium (logout)', () => {
     expect(await getCustomAttributes()).toBeUndefined();
   });
 
+  it('lets the next visitor log in after a logout, and the next message carries only their attributes', async () => {
+    messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
+    messenger.load();
+    await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 });
+    expect((await removeGenesysCustomAttributes({ timeoutMs: 500, intervalMs: 5 })).ok).toBe(true);
+    messenger.sendMessage('Anyone there?');
+    expect(messenger.messages().at(-1)).toEqual({ text: 'Anyone there?', customAttributes: {} });
+    expect(await applyGenesysPayload(messengerPayload(), { timeoutMs: 500, intervalMs: 5 })).toMatchObject({ ok: true });
+    expect(messenger.database()).toEqual({ messaging: { customAttributes: expectedAttributes } });
+    messenger.sendMessage('Hello again');
+    expect(messenger.messages().at(-1)).toEqual({ text: 'Hello again', customAttributes: expectedAttributes });
+  });
+
   it('cannot recall attributes that already travelled with a message', async () => {
     messenger = installGenesysStandIn(window, { readyDelayMs: 1 });
     messenger.load();

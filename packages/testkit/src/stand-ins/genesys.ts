@@ -95,8 +95,13 @@ export function installGenesysStandIn(window: Window, options: GenesysStandInOpt
   const calls: GenesysStandInCall[] = [];
   const sent: GenesysStandInMessage[] = [];
   const subscribers = new Map<string, Callback[]>();
-  const database: { messaging: { customAttributes: Record<string, unknown> } } & Record<string, unknown> = {
+  const database: { messaging?: { customAttributes?: Record<string, unknown> } } & Record<string, unknown> = {
     messaging: { customAttributes: {} },
+  };
+  /** The custom attributes, recreated after a `Database.remove` as Messenger does on the next set. */
+  const customAttributes = (): Record<string, unknown> => {
+    const messaging = (database.messaging ??= {});
+    return (messaging.customAttributes ??= {});
   };
   let loaded = false;
   let ready = false;
@@ -132,7 +137,7 @@ export function installGenesysStandIn(window: Window, options: GenesysStandInOpt
           for (const [key, value] of Object.entries(commandOptions)) {
             const messaging = key === 'messaging' && isRecord(value) ? value : undefined;
             if (messaging !== undefined && isRecord(messaging['customAttributes'])) {
-              Object.assign(database.messaging.customAttributes, copy(messaging['customAttributes']));
+              Object.assign(customAttributes(), copy(messaging['customAttributes']));
             } else if (key !== '__proto__' && key !== 'messaging') database[key] = copy(value);
           }
         }
@@ -214,7 +219,7 @@ export function installGenesysStandIn(window: Window, options: GenesysStandInOpt
     calls: () => [...calls],
     messages: () => [...sent],
     sendMessage: (text) => {
-      const message = { text, customAttributes: copy(database.messaging.customAttributes) };
+      const message = { text, customAttributes: copy(database.messaging?.customAttributes ?? {}) };
       sent.push(message);
       return message;
     },
