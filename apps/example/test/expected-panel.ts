@@ -1,6 +1,7 @@
 import { parseVisitorContext, type VisitorContext } from '@visitor-context/core';
 import { findDemoVisitor } from '../src/demo-visitors.js';
 import type { VendorDemo } from '../src/vendor-demo.js';
+import { customVariables as comm100CustomVariables } from '../src/vendors/comm100.js';
 
 /** The demo visitor's canonical context, validated as the server does. */
 export function demoContext(visitorId: string): VisitorContext {
@@ -27,6 +28,11 @@ export async function expectedPanel(vendor: VendorDemo, context: VisitorContext 
       return { messengerDatabase: { messaging: { customAttributes: attributes } } };
     }
     case 'comm100':
+      if (context === undefined) {
+        // Logged out: the page blanked every custom variable the Control Panel defines (a blank one still
+        // shows, empty) and every form field, so none of the last visitor's data is left.
+        return { customVariables: Object.fromEntries(comm100CustomVariables.map((name) => [name, ''])), prechat: {} };
+      }
       return {
         customVariables: Object.fromEntries((value['customVariables'] as { name: string; value: string }[]).map((item) => [item.name, item.value])),
         // The agent sees the form's filled-in fields; a blanked field is an empty form field, not shown.

@@ -1,12 +1,6 @@
-import { waitFor, type Diagnostic, type Result } from '@visitor-context/core';
+import type { Diagnostic, Result } from '@visitor-context/core';
 import type { Comm100Payload, Comm100PrechatFieldType } from './comm100-api.js';
-
-/** The parts of the `Comm100API` global the runtime uses. */
-interface Comm100Global {
-  set?: (type: string, value: unknown, ...args: unknown[]) => unknown;
-  get?: (type: string, ...args: unknown[]) => unknown;
-  onReady?: unknown;
-}
+import { callComm100, describeError, failure, readyComm100Api, readyTimeout, type Comm100Global } from './comm100-widget.js';
 
 /** Options of {@link applyComm100Payload}. @public */
 export interface ApplyComm100Options {
@@ -32,11 +26,6 @@ export interface Comm100ApplyReport {
   readonly skipPrechat: boolean;
 }
 
-const failure = (code: string, message: string, earlier: readonly Diagnostic[] = []): Result<never> => ({
-  ok: false,
-  diagnostics: [...earlier, { code, severity: 'error', path: [], message }],
-});
-
 /**
  * Delivers an already translated payload to the live Comm100 widget: waits for `Comm100API.onReady` (or
  * applies at once when the widget is already running), then sets the custom variables, fills the pre-chat
@@ -52,15 +41,11 @@ const failure = (code: string, message: string, earlier: readonly Diagnostic[] =
 export async function applyComm100Payload(payload: Comm100Payload, options: ApplyComm100Options = {}): Promise<Result<Comm100ApplyReport>> {
   try {
     if (!isPayload(payload)) return failure('invalid_type', 'The payload is not a Comm100 payload; translate the context with comm100Adapter.toVendor first.');
-    const host = (options.window ?? globalThis) as { Comm100API?: Comm100Global };
-    const api = (host.Comm100API ??= {});
-    const ready = typeof api.set === 'function' || (await waitForReady(api, options));
-    if (!ready) {
-      return failure('timeout', `Comm100API.onReady did not run within ${options.timeoutMs ?? 10_000} ms. Check that the Comm100 code is on the page and not blocked.`);
-    }
+    const api = await readyComm100Api(options);
+    if (api === undefined) return readyTimeout(options);
     return apply(api, payload, options.campaignId);
   } catch (error) {
-    return failure('vendor_error', `Comm100 failed: ${error instanceof Error ? error.message : String(error)}`);
+    return failure('vendor_error', `Comm100 failed: ${describeError(error)}`);
   }
 }
 
@@ -74,38 +59,10 @@ function isPayload(payload: Comm100Payload): boolean {
   );
 }
 
-/** Chains a hook onto `onReady`, keeping the page's, and waits for it (or for the widget to appear otherwise). */
-async function waitForReady(api: Comm100Global, options: ApplyComm100Options): Promise<boolean> {
-  let fired = false;
-  let settled = false;
-  const previous = api.onReady;
-  const hook = function (this: unknown, ...args: unknown[]): unknown {
-    if (!settled) fired = true;
-    return typeof previous === 'function' ? previous.apply(this, args) : undefined;
-  };
-  api.onReady = hook;
-  const ready = await waitFor(
-    // A later assignment by the page replaces the hook; then the widget's methods tell that it is ready.
-    // `waitFor` waits for a value, so "not ready yet" is `undefined`.
-    () => (fired || (api.onReady !== hook && typeof api.set === 'function') ? true : undefined),
-    {
-      timeoutMs: options.timeoutMs ?? 10_000,
-      intervalMs: options.intervalMs ?? 100,
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    },
-  );
-  settled = true;
-  return ready === true;
-}
-
 function apply(api: Comm100Global, payload: Comm100Payload, campaignId: string | number | undefined): Result<Comm100ApplyReport> {
   const warnings: Diagnostic[] = [];
   const campaign = campaignId === undefined ? [] : [campaignId];
-  const call = (method: 'get' | 'set', ...args: [string, ...unknown[]]): unknown => {
-    const target = api[method];
-    if (typeof target !== 'function') throw new Error(`Comm100API.${method} is not a function`);
-    return target.apply(api, args);
-  };
+  const call = (method: 'get' | 'set', ...args: [string, ...unknown[]]): unknown => callComm100(api, method, ...args);
   try {
     if (payload.customVariables.length > 0) {
       call('set', 'livechat.customVariables', payload.customVariables.map(({ name, value }) => ({ name, value })));
@@ -137,6 +94,6 @@ function apply(api: Comm100Global, payload: Comm100Payload, campaignId: string |
       diagnostics: warnings,
     };
   } catch (error) {
-    return failure('vendor_error', `Comm100API refused the data: ${error instanceof Error ? error.message : String(error)}`, warnings);
+    return failure('vendor_error', `Comm100API refused the data: ${describeError(error)}`, warnings);
   }
 }

@@ -1,7 +1,7 @@
 import type { VisitorContext } from '@visitor-context/core';
 import { installComm100StandIn, mountSnippet, type Comm100StandIn } from '@visitor-context/testkit/stand-ins';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyComm100Context, applyComm100Payload, translateComm100Context } from './browser.js';
+import { applyComm100Context, applyComm100Payload, clearComm100VisitorData, translateComm100Context } from './browser.js';
 import { comm100Adapter, renderComm100Snippet, type Comm100Payload, type Comm100ToVendorOptions } from './index.js';
 
 const site = { siteId: 10100116, campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d', standbyScriptUrl: false } as const;
@@ -232,6 +232,114 @@ describe('./browser runtime in Chromium', () => {
   });
 });
 
+describe('clearComm100VisitorData in Chromium', () => {
+  /** The pre-chat values the widget itself holds, read back through Comm100's own getter. */
+  const formValues = (campaignId?: string | number): unknown => {
+    const api = (window as unknown as { Comm100API: { get: (type: string, ...args: unknown[]) => unknown } }).Comm100API;
+    const fields = api.get('livechat.prechat.fields', ...(campaignId === undefined ? [] : [campaignId])) as { type: string; value: string }[];
+    return Object.fromEntries(fields.map((field) => [field.type, field.value]));
+  };
+
+  it('leaves Comm100 holding none of the logged-in visitor\'s custom variables or pre-chat values', async () => {
+    const comm100 = install();
+    comm100.load();
+    await until(() => comm100.isReady());
+    expect((await applyComm100Payload(translate(shopper, { customVariables: ['plan', 'seats'] }))).ok).toBe(true);
+    expect(comm100.received().customVariables).toEqual({ plan: 'pro', seats: '12' });
+
+    const result = await clearComm100VisitorData({ customVariables: ['plan', 'seats'], timeoutMs: 1000 });
+
+    expect(result).toEqual({ ok: true, value: { customVariables: ['plan', 'seats'], prechatFields: ['name', 'email', 'phone', 'company'] }, diagnostics: [] });
+    expect(comm100.received()).toEqual({ customVariables: { plan: '', seats: '' }, prechat: {}, prechatSkipped: false });
+    expect(comm100.calls().slice(-3)).toEqual([
+      expect.objectContaining({ method: 'set', type: 'livechat.customVariables', args: [[{ name: 'plan', value: '' }, { name: 'seats', value: '' }]], effect: 'applied' }),
+      expect.objectContaining({ method: 'get', type: 'livechat.prechat.fields' }),
+      expect.objectContaining({ method: 'set', type: 'livechat.prechat.fields', effect: 'applied' }),
+    ]);
+    // Read back last: the stand-in logs this get too.
+    expect(formValues()).toEqual({ name: '', email: '', phone: '', company: '' });
+  });
+
+  it('waits for onReady, so data the server-rendered snippet delivers is blanked after it arrives', async () => {
+    const comm100 = install();
+    const html = renderComm100Snippet(shopper, site);
+    if (!html.ok) throw new Error(JSON.stringify(html.diagnostics));
+    mounted = mountSnippet(html.value, { scripts: { [loaderUrl]: comm100.loader } });
+    const clearing = clearComm100VisitorData({ customVariables: ['plan', 'seats'], timeoutMs: 1000, intervalMs: 10 });
+    expect(comm100.isReady()).toBe(false);
+    const result = await clearing;
+    expect(result.ok).toBe(true);
+    const variableCalls = comm100.calls().filter((call) => call.type === 'livechat.customVariables');
+    expect(variableCalls.map((call) => Object.fromEntries((call.args[0] as { name: string; value: string }[]).map((item) => [item.name, item.value])))).toEqual([
+      { plan: 'pro', seats: '12', unknown_to_comm100: 'x' },
+      { plan: '', seats: '' },
+    ]);
+    expect(comm100.received()).toEqual({ customVariables: { plan: '', seats: '' }, prechat: {}, prechatSkipped: false });
+  });
+
+  it('blanks only the pre-chat field types it is given, and every field of such a type', async () => {
+    const comm100 = install({
+      prechatFields: [
+        { id: 'n', type: 'name', label: 'Name', isRequired: true, value: 'Ada Lovelace' },
+        { id: 'e1', type: 'email', label: 'Email', isRequired: true, value: 'ada@example.com' },
+        { id: 'e2', type: 'email', label: 'Work email', isRequired: false, value: 'ada@work.example' },
+      ],
+    });
+    comm100.load();
+    await until(() => comm100.isReady());
+    const result = await clearComm100VisitorData({ customVariables: [], prechatFields: ['email', 'phone'] });
+    expect(result).toEqual({ ok: true, value: { customVariables: [], prechatFields: ['email'] }, diagnostics: [] });
+    expect(comm100.received().prechat).toEqual({ name: 'Ada Lovelace' });
+    expect(formValues()).toEqual({ name: 'Ada Lovelace', email: '' });
+    // No names, so no custom variable call at all.
+    expect(comm100.calls().some((call) => call.type === 'livechat.customVariables')).toBe(false);
+  });
+
+  it('blanks the campaign it is told, and warns when Comm100 returns no form for the campaign', async () => {
+    const comm100 = install({ campaignId: 7, prechatFields: [{ id: 'n', type: 'name', label: 'Name', isRequired: true, value: 'Ada' }] });
+    comm100.load();
+    await until(() => comm100.isReady());
+    const otherCampaign = await clearComm100VisitorData({ customVariables: ['plan'], campaignId: 8 });
+    expect(otherCampaign.ok).toBe(true);
+    expect(otherCampaign.ok && otherCampaign.value.prechatFields).toEqual([]);
+    expect(otherCampaign.diagnostics.map((item) => `${item.severity} ${item.code} ${item.path.join('.')}`)).toEqual(['warning not_applied prechatFields']);
+    expect(comm100.received().prechat).toEqual({ name: 'Ada' });
+    const rightCampaign = await clearComm100VisitorData({ customVariables: ['plan'], campaignId: 7 });
+    expect(rightCampaign).toEqual({ ok: true, value: { customVariables: ['plan'], prechatFields: ['name'] }, diagnostics: [] });
+    expect(comm100.received().prechat).toEqual({});
+  });
+
+  it('times out when Comm100 never becomes ready, and a late onReady then blanks nothing', async () => {
+    const comm100 = install();
+    const result = await clearComm100VisitorData({ customVariables: ['plan'], timeoutMs: 40, intervalMs: 10 });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((item) => item.code)).toEqual(['timeout']);
+    comm100.load();
+    await until(() => comm100.isReady());
+    expect(comm100.calls()).toEqual([]);
+  });
+
+  it('turns a throwing Comm100 call into vendor_error, and missing names into invalid_type, without throwing', async () => {
+    const comm100 = install();
+    comm100.load();
+    await until(() => comm100.isReady());
+    const api = (window as unknown as { Comm100API: Record<string, unknown> }).Comm100API;
+    const workingSet = api['set'];
+    api['set'] = () => {
+      throw new Error('widget crashed');
+    };
+    const crashed = await clearComm100VisitorData({ customVariables: ['plan'] });
+    expect(crashed.ok).toBe(false);
+    expect(crashed.diagnostics.map((item) => item.code)).toEqual(['vendor_error']);
+    api['set'] = workingSet;
+    const withoutNames = await clearComm100VisitorData(undefined as never);
+    expect(withoutNames.diagnostics.map((item) => item.code)).toEqual(['invalid_type']);
+    const badTypes = await clearComm100VisitorData({ customVariables: ['plan'], prechatFields: 'email' as never });
+    expect(badTypes.diagnostics.map((item) => item.code)).toEqual(['invalid_type']);
+    expect(comm100.calls()).toEqual([]);
+  });
+});
+
 describe('README single-page app example in Chromium', () => {
   it('runs as written', async () => {
     const comm100 = install({ campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d' });
@@ -254,5 +362,24 @@ describe('README single-page app example in Chromium', () => {
       prechatSkipped: false,
     });
     expect(translated).toEqual({ ok: true, value: { customVariables: [{ name: 'plan', value: 'pro' }], prechatFields: [], skipPrechat: false }, diagnostics: [] });
+  });
+});
+
+describe('README logout example in Chromium', () => {
+  it('runs as written, and the widget no longer holds the visitor\'s data', async () => {
+    const comm100 = install();
+    comm100.load();
+    await until(() => comm100.isReady());
+    await applyComm100Payload(translate(shopper, { customVariables: ['plan', 'seats'] }));
+
+    const cleared = await clearComm100VisitorData({
+      customVariables: ['plan', 'seats'], // every custom variable the page may have set
+      prechatFields: ['name', 'email', 'phone', 'company'], // the default: the types the adapter fills
+      timeoutMs: 10_000,
+    });
+    if (!cleared.ok) console.warn(cleared.diagnostics); // timeout, vendor_error or invalid_type
+
+    expect(cleared.ok).toBe(true);
+    expect(comm100.received()).toEqual({ customVariables: { plan: '', seats: '' }, prechat: {}, prechatSkipped: false });
   });
 });

@@ -1,11 +1,9 @@
-import { comm100Adapter, handleComm100Webhook, renderComm100Snippet, type Comm100Payload } from '@visitor-context/comm100';
+import { comm100Adapter, handleComm100Webhook, renderComm100Snippet } from '@visitor-context/comm100';
 import type { VendorDemo } from '../vendor-demo.js';
 import { samples } from './sample.js';
 
-/** The custom variables this demo's (imaginary) Comm100 Control Panel defines. */
-const customVariables = ['plan', 'seats', 'vip', 'lastOrder'];
-/** The pre-chat fields the adapter fills from a context. */
-const prechatTypes = ['name', 'email', 'phone', 'company'] as const;
+/** The custom variables this demo's (imaginary) Comm100 Control Panel defines; the logout test expects each blanked. */
+export const customVariables = ['plan', 'seats', 'vip', 'lastOrder'];
 
 export function createComm100Demo(): VendorDemo {
   const adapter = comm100Adapter;
@@ -22,15 +20,9 @@ export function createComm100Demo(): VendorDemo {
       });
     },
     async clientPayload(context) {
-      if (context !== undefined) return adapter.toVendor(context, { customVariables });
-      // Logging out: Comm100 keeps a visitor's custom variables and form values, so blank every one the
-      // page set rather than leave the last customer's data in the widget.
-      const payload: Comm100Payload = {
-        customVariables: customVariables.map((name) => ({ name, value: '' })),
-        prechatFields: prechatTypes.map((type) => ({ type, value: '' })),
-        skipPrechat: false,
-      };
-      return { ok: true, value: payload, diagnostics: [] };
+      // Logging out there is nothing to apply: the page blanks what Comm100 keeps for the visitor with
+      // clearComm100VisitorData (client/entries/spa.comm100.ts), so the server sends the empty payload.
+      return adapter.toVendor(context ?? {}, { customVariables });
     },
     async receive(request) {
       const webhook = await handleComm100Webhook(request);
