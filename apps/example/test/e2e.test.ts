@@ -48,7 +48,7 @@ async function panelMatching(page: Page, expected: unknown): Promise<unknown> {
 describe.each(vendors.map((vendor) => [vendor.id, vendor] as const))('%s', (_id, vendor) => {
   it('delivers exactly the expected data to the vendor (stand-in agent panel), under a nonce CSP with no violation', async () => {
     const page = await browser.newPage();
-    const watch = watchPage(page);
+    const watch = await watchPage(page);
     await page.goto(`${withCsp.url}/?vendor=${vendor.id}&visitor=customer`);
     await panelMatching(page, await expectedPanel(vendor, demoContext('customer')));
     if (vendor.id === 'genesys') {
@@ -66,7 +66,7 @@ describe.each(vendors.map((vendor) => [vendor.id, vendor] as const))('%s', (_id,
 
   it('keeps the hostile visitor literal: nothing executes and no element is injected (CSP off, so escaping alone is tested)', async () => {
     const page = await browser.newPage();
-    const watch = watchPage(page);
+    const watch = await watchPage(page);
     await page.goto(`${withoutCsp.url}/?vendor=${vendor.id}&visitor=customer`);
     await panelMatching(page, await expectedPanel(vendor, demoContext('customer')));
     const structure = () =>
@@ -88,9 +88,9 @@ describe.each(vendors.map((vendor) => [vendor.id, vendor] as const))('%s', (_id,
     await page.close();
   });
 
-  it('updates the widget on login and logout without a reload (./browser runtime)', async () => {
+  it('updates the widget on login, logout and the next login without a reload (./browser runtime)', async () => {
     const page = await browser.newPage();
-    const watch = watchPage(page);
+    const watch = await watchPage(page);
     await page.goto(`${withCsp.url}/spa?vendor=${vendor.id}`);
     await page.locator('#spa[data-ready]').waitFor({ state: 'attached' });
     const marker = await page.evaluate(() => ((window as unknown as { spaMarker: number }).spaMarker = Math.random()));
@@ -105,6 +105,10 @@ describe.each(vendors.map((vendor) => [vendor.id, vendor] as const))('%s', (_id,
     const loggedOut =
       vendor.id === 'giosg' ? { data: {} } : vendor.id === 'genesys' ? { messengerDatabase: { messaging: {} } } : await expectedPanel(vendor, undefined);
     await panelMatching(page, loggedOut);
+    // Logging in again on the same page works after a logout (vendors that merge must not be stuck).
+    await page.click('[data-login="customer"]');
+    await page.locator('#spa-status[data-state="applied"][data-visitor="customer"]').waitFor({ timeout: 15_000 });
+    await panelMatching(page, await expectedPanel(vendor, demoContext('customer')));
     // Still the same document: nothing reloaded.
     expect(await page.evaluate(() => (window as unknown as { spaMarker: number }).spaMarker)).toBe(marker);
     expect(await watch.violations()).toEqual([]);
@@ -167,7 +171,7 @@ describe('the operator page', () => {
       expect(response.status).toBe(200);
     }
     const page = await browser.newPage();
-    const watch = watchPage(page);
+    const watch = await watchPage(page);
     await page.goto(`${withoutCsp.url}/operator`);
     const contexts = await page.locator('#inbox tr[data-vendor="comm100"] pre[data-context]').allTextContents();
     expect((JSON.parse(contexts[0]!) as { visitor: { name: string } }).visitor.name).toBe('Newest <b>Visitor</b>');
@@ -182,7 +186,7 @@ describe('the operator page', () => {
 describe('the translation page', () => {
   it('round-trips a Comm100 webhook to Genesys, showing every step', async () => {
     const page = await browser.newPage();
-    const watch = watchPage(page);
+    const watch = await watchPage(page);
     await page.goto(`${withCsp.url}/translate?from=comm100&to=genesys`);
     await page.fill('#payload', samples.comm100);
     await page.click('button[type="submit"]');

@@ -44,7 +44,7 @@ export async function keepScreenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Records what must never happen on a page: dialogs (alert), page errors, CSP violations. */
-export function watchPage(page: Page): { dialogs: string[]; errors: string[]; violations: () => Promise<string[]> } {
+export async function watchPage(page: Page): Promise<{ dialogs: string[]; errors: string[]; violations: () => Promise<string[]> }> {
   const dialogs: string[] = [];
   const errors: string[] = [];
   page.on('dialog', (dialog) => {
@@ -52,7 +52,8 @@ export function watchPage(page: Page): { dialogs: string[]; errors: string[]; vi
     void dialog.dismiss();
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  void page.addInitScript(() => {
+  // Awaited: a navigation that starts before the script is registered would run without it.
+  await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
     document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
