@@ -43,7 +43,9 @@ const failure = (code: string, message: string): Result<never> => ({
  * Sends an already translated payload (from {@link translateWxccContext}, or `adapter.toVendor(context).value`
  * on the server) to the Live Chat widget: waits for the `imichatwidget` global and its ready event, then calls
  * `init` (or `update` after an earlier call; it replaces the whole set, so always pass the full set). Resolves with `timeout`, `vendor_error` (the widget answered
- * `"error"` or threw) or success; success carries a `chat_already_started` warning when the visitor already
+ * `"error"` or threw), `not_applied` (superseded: a payload issued later, by another call or by the
+ * server-rendered snippet, was already sent, so this older one was not; nothing is wrong, the newest data is
+ * in place) or success; success carries a `chat_already_started` warning when the visitor already
  * sent a first message, because that conversation keeps the data it started with.
  * @public
  */
@@ -100,6 +102,7 @@ function toResult(outcome: ImichatSessionOutcome, fieldNames: string[], timeoutM
           : 'The widget did not fire imichat-widget:ready in time.',
     );
   }
+  if (outcome.status === 'superseded') return failure('not_applied', 'A newer payload was sent instead.');
   if (outcome.status === 'vendor_error') {
     return failure(
       'vendor_error',

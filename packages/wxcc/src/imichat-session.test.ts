@@ -67,6 +67,63 @@ describe('driveImichatWidget', () => {
     }
   });
 
+  it('lets the newest issued set win when the runtime connects before the snippet that was issued earlier', () => {
+    const { widget, state, ready, answer } = scriptedWidget();
+    const host: { imichatwidget?: unknown } = {};
+    const outcomes: string[] = [];
+    const record = (label: string) => (outcome: ImichatSessionOutcome) => outcomes.push(`${label}:${outcome.method}:${outcome.status}`);
+    const anonymous = '{"custom_chat_fields":{}}';
+    const customer = '{"custom_chat_fields":{"name":"Ada","email":"ada@example.com"}}';
+    // The snippet runs first (anonymous visitor) and polls every 250 ms; the app logs in and applies, polling faster.
+    driveImichatWidget(host, anonymous, { timeoutMs: 5_000, intervalMs: 250 }, record('snippet'));
+    driveImichatWidget(host, customer, { timeoutMs: 5_000, intervalMs: 10 }, record('runtime'));
+    host.imichatwidget = widget;
+    vi.advanceTimersByTime(10);
+    expect(state.readyHandler).toBeTypeOf('function');
+    vi.advanceTimersByTime(240);
+    ready();
+    answer('success');
+    expect(state.sent).toEqual([['init', customer]]);
+    expect(outcomes).toEqual(['snippet:undefined:superseded', 'runtime:init:applied']);
+    // A later set still goes out, and an older one that connects late still does not.
+    driveImichatWidget(host, '{"custom_chat_fields":{"name":"Ada L."}}', timing(1_000), record('newer'));
+    answer('success');
+    expect(state.sent.at(-1)).toEqual(['update', '{"custom_chat_fields":{"name":"Ada L."}}']);
+    expect(outcomes.at(-1)).toBe('newer:update:applied');
+  });
+
+  it('reports superseded for an older set that reaches a ready widget after a newer one was sent', () => {
+    const { widget, state, ready, answer } = scriptedWidget();
+    const host: { imichatwidget?: unknown } = {};
+    const outcomes: ImichatSessionOutcome[] = [];
+    driveImichatWidget(host, '{"custom_chat_fields":{"a":1}}', { timeoutMs: 5_000, intervalMs: 250 }, (outcome) => outcomes.push(outcome));
+    host.imichatwidget = widget;
+    driveImichatWidget(host, '{"custom_chat_fields":{"a":2}}', timing(5_000), () => undefined);
+    ready();
+    answer('success');
+    vi.advanceTimersByTime(250);
+    expect(state.sent).toEqual([['init', '{"custom_chat_fields":{"a":2}}']]);
+    expect(outcomes).toEqual([{ status: 'superseded', chatAlreadyStarted: false }]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('sends both, the newest last, when the older set connects first', () => {
+    const { widget, state, ready, answer } = scriptedWidget();
+    const host: { imichatwidget?: unknown } = { imichatwidget: widget };
+    const outcomes: string[] = [];
+    const record = (outcome: ImichatSessionOutcome) => outcomes.push(`${outcome.method}:${outcome.status}`);
+    driveImichatWidget(host, '{"custom_chat_fields":{}}', timing(1_000), record);
+    driveImichatWidget(host, '{"custom_chat_fields":{"a":1}}', timing(1_000), record);
+    ready();
+    answer('success');
+    answer('success');
+    expect(state.sent).toEqual([
+      ['init', '{"custom_chat_fields":{}}'],
+      ['update', '{"custom_chat_fields":{"a":1}}'],
+    ]);
+    expect(outcomes).toEqual(['init:applied', 'update:applied']);
+  });
+
   it('calls the page\'s ready handler, registered before or after, and survives it throwing', () => {
     const { widget, ready, state } = scriptedWidget();
     driveImichatWidget({ imichatwidget: widget }, '{"custom_chat_fields":{}}', timing(1_000), () => undefined);

@@ -5,8 +5,12 @@ import type { ImichatReadyHandler, ImichatStatusCallback, ImichatWidget } from '
  * @public
  */
 export interface ImichatSessionOutcome {
-  /** `applied`: the widget answered `success`; `vendor_error`: it answered `error` or threw; `timeout`: no global, no ready event or no answer in time. */
-  readonly status: 'applied' | 'vendor_error' | 'timeout';
+  /**
+   * `applied`: the widget answered `success`; `vendor_error`: it answered `error` or threw; `timeout`: no global,
+   * no ready event or no answer in time; `superseded`: a set issued later (by the snippet or the runtime) was
+   * already sent to this widget, so this older set was not sent (it would have replaced the newer one).
+   */
+  readonly status: 'applied' | 'vendor_error' | 'timeout' | 'superseded';
   /** The widget method that was called, once one was. */
   readonly method?: 'init' | 'update';
   /** For a timeout: what was still awaited. */
@@ -20,8 +24,9 @@ export interface ImichatSessionOutcome {
 /** Shared by every caller on one widget (the server-rendered snippet and the browser runtime alike). */
 interface ImichatHub {
   ready: boolean;
-  initialized: boolean;
-  pageHandler: ImichatReadyHandler | undefined;
+  /** The issue number (see {@link driveImichatWidget}) of the newest set sent so far; -1 before the first (`init`). */
+  sent: number;
+  pageHandler?: ImichatReadyHandler;
   waiting: (() => void)[];
   answers: ((status: 'success' | 'error') => void)[];
   answer: ImichatStatusCallback;
@@ -58,6 +63,12 @@ export interface ImichatTiming {
  * callback, so `init` always receives one shared answer dispatcher that settles the oldest pending send. When
  * the chat iframe `#divchataside` is already in the page on first contact, the ready event has passed and is
  * not awaited.
+ *
+ * Sets take effect in the order they were issued (this call), not the order their callers found the global: every
+ * call takes an issue number from a page-wide counter on `host` (`__visitorContextWxccIssued`, shared by the
+ * snippet and the runtime), and a set is not sent, but reported `superseded`, once a set issued later has been sent
+ * to the widget. So an anonymous snippet that connects after the runtime (it polls every 250 ms) cannot replace
+ * the customer's fields the single-page app applied while the widget was loading.
  */
 export function driveImichatWidget(
   host: ImichatHost,
@@ -70,7 +81,14 @@ export function driveImichatWidget(
   let method: 'init' | 'update' | undefined;
   let hub: ImichatHub | undefined;
   let poller: ReturnType<typeof setInterval> | undefined;
-  const finish = (status: ImichatSessionOutcome['status'], extra: Partial<ImichatSessionOutcome>): void => {
+  let issued = 0;
+  try {
+    issued = (host as Record<string, number>).__visitorContextWxccIssued =
+      ((host as Record<string, number>).__visitorContextWxccIssued || 0) + 1;
+  } catch {
+    // A host that cannot hold the counter: sets go out in the order their callers connect.
+  }
+  const finish = (status: ImichatSessionOutcome['status'], extra?: Partial<ImichatSessionOutcome>): void => {
     if (finished) return;
     finished = true;
     clearTimeout(timer);
@@ -81,7 +99,7 @@ export function driveImichatWidget(
     } catch (error) {
       setTimeout(() => {
         throw error;
-      }, 0);
+      });
     }
   };
   const timer = setTimeout(
@@ -96,15 +114,12 @@ export function driveImichatWidget(
       hub = shelf[hubKey];
       if (hub === undefined) {
         const created: ImichatHub = {
-          ready: typeof document !== 'undefined' && document.getElementById('divchataside') !== null,
-          initialized: false,
-          pageHandler: undefined,
+          ready: globalThis.document?.getElementById('divchataside') != null,
+          sent: -1,
           waiting: [],
           answers: [],
           answer(status) {
-            if (status !== 'success' && status !== 'error') return;
-            const settle = created.answers.shift();
-            if (settle !== undefined) settle(status);
+            if (status === 'success' || status === 'error') created.answers.shift()?.(status);
           },
         };
         Object.defineProperty(widget, hubKey, { value: created });
@@ -128,7 +143,7 @@ export function driveImichatWidget(
               } catch (error) {
                 setTimeout(() => {
                   throw error;
-                }, 0);
+                });
               }
             }
             for (const resume of created.waiting.splice(0)) resume();
@@ -143,17 +158,20 @@ export function driveImichatWidget(
     const shared = hub;
     const send = (): void => {
       if (finished) return;
+      if (shared.sent > issued) return finish('superseded');
       try {
-        chatAlreadyStarted = typeof widget.hasInitiatedChat === 'function' && widget.hasInitiatedChat() === true;
+        chatAlreadyStarted = widget.hasInitiatedChat?.() === true;
       } catch {
-        chatAlreadyStarted = false;
+        // A throwing widget: chatAlreadyStarted stays false.
       }
-      method = shared.initialized ? 'update' : 'init';
-      shared.initialized = true;
+      method = shared.sent < 0 ? 'init' : 'update';
+      shared.sent = issued;
+      const drop = (): void => {
+        shared.answers = shared.answers.filter((pending) => pending !== settle);
+      };
       const settle = (status: 'success' | 'error'): void => {
-        const index = shared.answers.indexOf(settle);
-        if (index >= 0) shared.answers.splice(index, 1);
-        finish(status === 'success' ? 'applied' : 'vendor_error', {});
+        drop();
+        finish(status === 'success' ? 'applied' : 'vendor_error');
       };
       shared.answers.push(settle);
       try {
@@ -164,8 +182,7 @@ export function driveImichatWidget(
           });
         }
       } catch (error) {
-        const index = shared.answers.indexOf(settle);
-        if (index >= 0) shared.answers.splice(index, 1);
+        drop();
         finish('vendor_error', { detail: String(error) });
       }
     };
@@ -176,7 +193,7 @@ export function driveImichatWidget(
   /** One look for the global; true once the wait is over (found, aborted or finished). */
   const look = (): boolean => {
     if (finished) return true;
-    if (timing.signal?.aborted === true) {
+    if (timing.signal?.aborted) {
       finish('timeout', { waitingFor: 'global' });
       return true;
     }

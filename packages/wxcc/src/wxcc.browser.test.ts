@@ -175,6 +175,35 @@ describe('./browser applyWxccPayload against the imichat stand-in', () => {
   });
 });
 
+describe('the snippet and the runtime on one page: the newest issued data wins', () => {
+  it('keeps the customer\'s fields when the app applies them before ready and connects before the anonymous snippet', async () => {
+    standIn = installImichatStandIn(window, { loadDelayMs: 30, readyDelayMs: 400 });
+    const anonymous = renderWxccSnippet({}, { timeoutMs: 3_000, widget: { bindId: 'b', guid: 'g' } });
+    expect(anonymous.ok).toBe(true);
+    const snippetOutcome = nextSnippetOutcome();
+    mounted.push(...mountSnippet(anonymous.ok ? anonymous.value : '', { scripts: { [defaultWxccScriptUrl]: standIn.loader } }));
+    // The visitor logs in while the widget is still loading; the runtime polls faster than the snippet's 250 ms.
+    const customer = payloadOf(context);
+    const applied = applyWxccPayload(customer, { intervalMs: 5, timeoutMs: 3_000 });
+
+    await expect(applied).resolves.toEqual({ ok: true, value: { method: 'init', fieldNames: Object.keys(customer.custom_chat_fields) }, diagnostics: [] });
+    await expect(snippetOutcome).resolves.toEqual({ status: 'superseded', chatAlreadyStarted: false });
+    expect(standIn.received()).toEqual(customer.custom_chat_fields);
+    expect(standIn.calls().filter((call) => call.method === 'init' || call.method === 'update')).toHaveLength(1);
+  });
+
+  it('resolves an older runtime payload that lost to a newer snippet with a not_applied failure, without sending it', async () => {
+    standIn = installImichatStandIn(window, { loadDelayMs: 5, readyDelayMs: 5 });
+    const older = applyWxccPayload(payloadOf({ visitor: { name: 'Old' } }), { intervalMs: 200, timeoutMs: 3_000 });
+    const rendered = renderWxccSnippet(context, { intervalMs: 5, timeoutMs: 3_000, widget: { bindId: 'b', guid: 'g' } });
+    const snippetOutcome = nextSnippetOutcome();
+    mounted.push(...mountSnippet(rendered.ok ? rendered.value : '', { scripts: { [defaultWxccScriptUrl]: standIn.loader } }));
+    await expect(snippetOutcome).resolves.toMatchObject({ status: 'applied', method: 'init' });
+    await expect(older).resolves.toMatchObject({ ok: false, diagnostics: [{ code: 'not_applied', severity: 'error' }] });
+    expect(standIn.received()).toEqual(payloadOf(context).custom_chat_fields);
+  });
+});
+
 describe('./browser applyWxccContext (translation without zod) against the imichat stand-in', () => {
   it('delivers exactly the custom chat fields toVendor gives, once the late widget is ready', async () => {
     standIn = installImichatStandIn(window, { loadDelayMs: 40, readyDelayMs: 40 });
