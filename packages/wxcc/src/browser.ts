@@ -58,7 +58,7 @@ export async function applyWxccPayload(payload: WxccInitPayload, options: ApplyW
   try {
     json = JSON.stringify({ custom_chat_fields: fields });
   } catch (error) {
-    return failure('not_plain_data', `The payload cannot be serialized as JSON: ${String(error)}.`);
+    return failure('not_plain_data', `The payload is not JSON data: ${String(error)}.`);
   }
   const { timeoutMs = 30_000, intervalMs = 250, signal } = options;
   const host = (options.window ?? globalThis) as ImichatHost;
@@ -98,7 +98,7 @@ function toResult(outcome: ImichatSessionOutcome, fieldNames: string[], timeoutM
       outcome.waitingFor === 'global'
         ? `window.imichatwidget did not appear within ${timeoutMs} ms: is the Live Chat snippet on the page?`
         : outcome.waitingFor === 'answer'
-          ? 'The widget did not answer in time (did the page call init with its own callback?).'
+          ? 'No answer from the widget in time (did the page call init with its own callback?).'
           : 'The widget did not fire imichat-widget:ready in time.',
     );
   }
