@@ -22,7 +22,7 @@ export {
   type Comm100ClearReport,
 } from './clear-comm100-visitor-data.js';
 export type { Comm100Payload, Comm100PrechatFieldType } from './comm100-api.js';
-export type { Comm100ToVendorOptions, Comm100CanonicalFieldName } from './comm100-options.js';
+export type { Comm100ToVendorOptions } from './comm100-options.js';
 // Types only (no runtime code): the schemas the payload and option types above are inferred from.
 export type { Comm100PayloadSchema, comm100PrechatFieldTypes } from './comm100-api.js';
-export type { Comm100ToVendorOptionsSchema, comm100CanonicalFieldNames } from './comm100-options.js';
+export type { Comm100ToVendorOptionsSchema } from './comm100-options.js';

@@ -1,11 +1,11 @@
 import type { AdapterCapabilities, AdapterFieldCapability } from '@visitor-context/core';
-import type { Comm100CanonicalFieldName } from './comm100-options.js';
+import type { VisitorContextFieldName } from '@visitor-context/core';
 
 /**
  * Webhook visitor keys read into fixed canonical fields (inbound only: Comm100 measures these itself and its
  * Visitor API cannot set them).
  */
-export const comm100VisitorFieldMap: readonly (readonly [vendorKey: string, canonical: Comm100CanonicalFieldName])[] = [
+export const comm100VisitorFieldMap: readonly (readonly [vendorKey: string, canonical: VisitorContextFieldName])[] = [
   ['name', 'visitor.name'],
   ['email', 'visitor.email'],
   ['phone', 'visitor.phone'],
@@ -52,10 +52,10 @@ const baseFields: readonly AdapterFieldCapability[] = [
  * The capabilities for a given `fieldVariables` option: fields sent as custom variables become two-way.
  */
 export function comm100Capabilities(
-  fieldVariables: Readonly<Partial<Record<Comm100CanonicalFieldName, string>>> = {},
+  fieldVariables: Readonly<Partial<Record<VisitorContextFieldName, string>>> = {},
 ): AdapterCapabilities {
   const fields = baseFields.map((field): AdapterFieldCapability => {
-    const variable = fieldVariables[field.canonical as Comm100CanonicalFieldName];
+    const variable = fieldVariables[field.canonical as VisitorContextFieldName];
     if (variable === undefined) return field;
     return {
       canonical: field.canonical,

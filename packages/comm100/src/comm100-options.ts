@@ -1,42 +1,10 @@
+import { visitorContextFieldNames } from '@visitor-context/core';
 import * as z from 'zod/mini';
-
-/**
- * Every fixed canonical field, by dotted name; the keys `Comm100ToVendorOptions.fieldVariables` accepts.
- * @public
- */
-export const comm100CanonicalFieldNames = [
-  'visitor.id',
-  'visitor.name',
-  'visitor.firstName',
-  'visitor.lastName',
-  'visitor.email',
-  'visitor.phone',
-  'visitor.company',
-  'visitor.locale',
-  'page.url',
-  'page.title',
-  'page.referrer',
-  'page.landingPage',
-  'page.searchKeywords',
-  'device.userAgent',
-  'device.browser',
-  'device.os',
-  'device.screenResolution',
-  'device.language',
-  'device.timeZone',
-  'device.ip',
-  'location.city',
-  'location.region',
-  'location.country',
-] as const;
-
-/** A dotted canonical field name. @public */
-export type Comm100CanonicalFieldName = (typeof comm100CanonicalFieldNames)[number];
 
 /** A custom variable name as defined in Comm100's Control Panel. */
 const variableName = z.string().check(z.minLength(1), z.maxLength(256));
 
-const fieldVariables = z.optional(z.partialRecord(z.enum(comm100CanonicalFieldNames), variableName));
+const fieldVariables = z.optional(z.partialRecord(z.enum(visitorContextFieldNames), variableName));
 
 /**
  * Options of `toVendor`.

@@ -10,7 +10,8 @@ import {
   type VisitorContext,
 } from '@visitor-context/core';
 import { comm100VisitorFieldMap } from './comm100-capabilities.js';
-import type { Comm100CanonicalFieldName, Comm100FromVendorOptions } from './comm100-options.js';
+import type { Comm100FromVendorOptions } from './comm100-options.js';
+import type { VisitorContextFieldName } from '@visitor-context/core';
 import { normalizeComm100Webhook, validateComm100Webhook } from './parse-comm100-webhook.js';
 
 const { maxStringLength, maxAttributes } = defaultVisitorContextLimits;

@@ -1,7 +1,7 @@
 import { Diagnostics, parseJson, type Diagnostic, type Result, type VisitorContext } from '@visitor-context/core';
 import { comm100Adapter, type Comm100Adapter } from './comm100-adapter.js';
 import type { Comm100WebhookEvent } from './comm100-api.js';
-import type { Comm100CanonicalFieldName } from './comm100-options.js';
+import type { VisitorContextFieldName } from '@visitor-context/core';
 import {
   comm100WebhookMaxDepth,
   defaultComm100WebhookMaxBytes,
@@ -16,7 +16,7 @@ export interface HandleComm100WebhookOptions {
   /** The adapter that builds the context, e.g. one from `createComm100Adapter` with your defaults; default `comm100Adapter`. */
   readonly adapter?: Comm100Adapter;
   /** Custom variables to read into canonical fields instead of attributes, e.g. `{ 'visitor.id': 'user_id' }`. */
-  readonly fieldVariables?: Readonly<Partial<Record<Comm100CanonicalFieldName, string>>>;
+  readonly fieldVariables?: Readonly<Partial<Record<VisitorContextFieldName, string>>>;
   /** Turn every warning of the context translation into an error. */
   readonly strict?: boolean;
 }

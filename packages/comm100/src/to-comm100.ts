@@ -1,6 +1,7 @@
 import { listContextFields, type DiagnosticPath, type Diagnostics, type VisitorContext } from '@visitor-context/core';
 import type { Comm100Payload, Comm100PrechatFieldType } from './comm100-api.js';
-import type { Comm100CanonicalFieldName, Comm100ToVendorOptions } from './comm100-options.js';
+import type { Comm100ToVendorOptions } from './comm100-options.js';
+import type { VisitorContextFieldName } from '@visitor-context/core';
 
 /** The adapter id, also the key of the `vendor.comm100` bag. */
 export const comm100VendorId = 'comm100';
@@ -78,7 +79,7 @@ export function toComm100(context: VisitorContext, options: Comm100ToVendorOptio
       'field_dropped',
       field.path,
       prechatType === undefined
-        ? `Comm100's Visitor API cannot set ${field.name} (Comm100 measures page, device and location itself). To send it anyway, map it to a custom variable with fieldVariables, e.g. { '${field.name as Comm100CanonicalFieldName}': 'my_variable' }.`
+        ? `Comm100's Visitor API cannot set ${field.name} (Comm100 measures page, device and location itself). To send it anyway, map it to a custom variable with fieldVariables, e.g. { '${field.name as VisitorContextFieldName}': 'my_variable' }.`
         : `${field.name} was not sent because prechat is false.`,
     );
   }

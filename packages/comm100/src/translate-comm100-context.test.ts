@@ -8,7 +8,8 @@ import { visitorContextArbitrary } from '@visitor-context/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { translateComm100Context } from './browser.js';
-import { comm100Adapter, comm100CanonicalFieldNames, createComm100Adapter, type Comm100ToVendorOptions } from './index.js';
+import { visitorContextFieldNames } from '@visitor-context/core';
+import { comm100Adapter, createComm100Adapter, type Comm100ToVendorOptions } from './index.js';
 import { hostile, namedInParts, shopper } from './__fixtures__/visitor-contexts.js';
 
 const fixtures: Record<string, VisitorContext> = {
@@ -34,7 +35,7 @@ const optionsArbitrary: fc.Arbitrary<Comm100ToVendorOptions> = fc.record(
   {
     strict: fc.boolean(),
     customVariables: fc.array(variableName, { maxLength: 6 }),
-    fieldVariables: fc.dictionary(fc.constantFrom(...comm100CanonicalFieldNames), variableName, { maxKeys: 4, noNullPrototype: true }),
+    fieldVariables: fc.dictionary(fc.constantFrom(...visitorContextFieldNames), variableName, { maxKeys: 4, noNullPrototype: true }),
     prechat: fc.boolean(),
     skipPrechat: fc.boolean(),
   },

@@ -29,8 +29,10 @@ export {
 export type { JsonObject, JsonValue } from './plain-data.js';
 export {
   VisitorContextSchema,
+  visitorContextFieldNames,
   visitorContextFields,
   type VisitorContext,
+  type VisitorContextFieldName,
   type VisitorContextSection,
 } from './visitor-context-schema.js';
 export {

@@ -81,3 +81,17 @@ export const visitorContextFields: {
   device: ['userAgent', 'browser', 'os', 'screenResolution', 'language', 'timeZone', 'ip'],
   location: ['city', 'region', 'country'],
 };
+
+/** The dotted name of a fixed string field of the canonical model: `visitor.email`, `page.url`, … @public */
+export type VisitorContextFieldName = {
+  [Section in VisitorContextSection]: `${Section}.${(typeof visitorContextFields)[Section][number] & string}`;
+}[VisitorContextSection];
+
+/**
+ * Every fixed string field by dotted name, in model order (visitor, page, device, location): derived from
+ * {@link visitorContextFields}, for adapters that accept a field name as an option or list fields in order.
+ * @public
+ */
+export const visitorContextFieldNames: readonly [VisitorContextFieldName, ...VisitorContextFieldName[]] = /* @__PURE__ */ (
+  ['visitor', 'page', 'device', 'location'] as const
+).flatMap((section) => visitorContextFields[section].map((key) => `${section}.${String(key)}`)) as never;

@@ -1,5 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
-import { formatPath, listContextFields, readContextField, waitFor, writeContextField, type MutableVisitorContext } from '../src/index.js';
+import {
+  formatPath,
+  listContextFields,
+  readContextField,
+  visitorContextFieldNames,
+  visitorContextFields,
+  waitFor,
+  writeContextField,
+  type MutableVisitorContext,
+} from '../src/index.js';
 
 describe('context fields', () => {
   it('lists, reads and writes by canonical name', () => {
@@ -14,6 +23,15 @@ describe('context fields', () => {
     expect(readContextField(context as never, 'attributes.first name')).toBe(3);
     expect(readContextField(context as never, 'attributes.toString')).toBeUndefined();
     expect(readContextField(context as never, 'nothing')).toBeUndefined();
+  });
+
+  it('names every fixed field in model order, derived from visitorContextFields', () => {
+    expect(visitorContextFieldNames).toEqual(
+      Object.entries(visitorContextFields).flatMap(([section, keys]) => keys.map((key) => `${section}.${String(key)}`)),
+    );
+    expect(visitorContextFieldNames).toHaveLength(23);
+    expect(visitorContextFieldNames[0]).toBe('visitor.id');
+    expect(visitorContextFieldNames.at(-1)).toBe('location.country');
   });
 
   it('formats paths for people', () => {

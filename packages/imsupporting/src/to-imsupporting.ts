@@ -14,7 +14,7 @@ import {
   reservedKeyFields,
   unmappedPairsKey,
 } from './imsupporting-keys.js';
-import type { ImsupportingMetadataField, ImsupportingSettings } from './imsupporting-defaults.js';
+import { defaultImsupportingMetadataKeys, type ImsupportingMetadataField, type ImsupportingSettings } from './imsupporting-defaults.js';
 import type { ImsupportingToVendorOptions } from './imsupporting-options.js';
 import {
   base64Length,
@@ -32,31 +32,13 @@ interface Pair {
   readonly path: DiagnosticPath;
 }
 
-const visitorMetadataFields: readonly ImsupportingMetadataField[] = [
-  'visitor.id',
-  'visitor.firstName',
-  'visitor.lastName',
-  'visitor.company',
-  'visitor.locale',
-];
-
-const otherMetadataFields: readonly ImsupportingMetadataField[] = [
-  'page.url',
-  'page.title',
-  'page.referrer',
-  'page.landingPage',
-  'page.searchKeywords',
-  'device.userAgent',
-  'device.browser',
-  'device.os',
-  'device.screenResolution',
-  'device.language',
-  'device.timeZone',
-  'device.ip',
-  'location.city',
-  'location.region',
-  'location.country',
-];
+/**
+ * The metadata fields in the order they are sent: the visitor's own before the attributes, page, device and
+ * location after them. Derived from the default key map, which lists every metadata field once.
+ */
+const metadataFields = /* @__PURE__ */ Object.keys(defaultImsupportingMetadataKeys) as ImsupportingMetadataField[];
+const visitorMetadataFields = /* @__PURE__ */ metadataFields.filter((field) => field.startsWith('visitor.'));
+const otherMetadataFields = /* @__PURE__ */ metadataFields.filter((field) => !field.startsWith('visitor.'));
 
 const vendorId = 'imsupporting';
 
