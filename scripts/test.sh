@@ -6,6 +6,5 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/ensure-chromium.sh
 export TURBO_TELEMETRY_DISABLED=1
-rm -rf test-results
 pnpm exec turbo run build typecheck test test:browser lint api --concurrency=2 --continue --output-logs=new-only
 node scripts/summarize-tests.mjs
