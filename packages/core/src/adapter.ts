@@ -62,6 +62,11 @@ export interface AdapterCapabilities {
   readonly limits?: AdapterLimits;
   /** Vendor gotchas, one sentence each, shown under the mapping table. */
   readonly notes?: readonly string[];
+  /**
+   * The inbound payload shapes `fromVendor` reads, one short phrase each (e.g. "a webhook event body with
+   * `visitor`"). Listed in the README and in the `unrecognized_payload` warning (see {@link reportUnrecognizedPayload}).
+   */
+  readonly payloadShapes?: readonly string[];
 }
 
 /**
@@ -160,6 +165,23 @@ export function defineAdapter<
       return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
     },
   };
+}
+
+/**
+ * Reports that `fromVendor` recognised none of the payload shapes it reads, so everything went to the vendor
+ * bag: a warning `unrecognized_payload` at the root that names the shapes, rather than a quiet success.
+ *
+ * @remarks
+ * Adapters call it from their `fromVendor` translation when no known shape matched; the shapes usually come
+ * from the adapter's `capabilities.payloadShapes`.
+ * @public
+ */
+export function reportUnrecognizedPayload(diagnostics: Diagnostics, vendorName: string, shapes: readonly string[]): void {
+  diagnostics.warning(
+    'unrecognized_payload',
+    [],
+    `Nothing in this payload looks like a ${vendorName} payload, so no canonical field was filled and all of it was kept in the vendor bag. ${vendorName} payloads read here: ${shapes.join('; ')}. Check that you passed the vendor's payload itself (not a wrapper around it) to the right adapter.`,
+  );
 }
 
 /** The options schemas' results for "no options", parsed once: most calls pass none. */

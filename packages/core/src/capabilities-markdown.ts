@@ -26,6 +26,14 @@ export function renderCapabilitiesMarkdown(capabilities: AdapterCapabilities): s
     lines.push('', '| Vendor limit | Value |', '| --- | --- |');
     for (const [name, value] of limits) lines.push(`| ${name} | \`${escapeCell(String(value))}\` |`);
   }
+  if (capabilities.payloadShapes !== undefined && capabilities.payloadShapes.length > 0) {
+    lines.push(
+      '',
+      'Inbound, `fromVendor` reads these payload shapes; anything else comes back with an `unrecognized_payload` warning:',
+      '',
+      ...capabilities.payloadShapes.map((shape) => `- ${shape}`),
+    );
+  }
   if (capabilities.notes !== undefined && capabilities.notes.length > 0) {
     lines.push('', ...capabilities.notes.map((note) => `- ${note}`));
   }

@@ -15,7 +15,8 @@ export type DiagnosticPath = readonly PathSegment[];
  * `non_finite_number`, `invalid_email`, `string_too_long`, `too_large`, `too_deep`, `not_plain_data`,
  * `invalid_json`, `invalid_base64`, `invalid_option`, `invalid_html_input`, `adapter_failed`.
  * Warnings (translation losses): `field_dropped`, `value_truncated`, `value_coerced`, `field_renamed`,
- * `value_guessed`. Browser runtimes: `timeout`, `vendor_error`, `not_applied`.
+ * `value_guessed`, `unrecognized_payload` (an adapter's `fromVendor` found none of the payload shapes it reads:
+ * everything went to the vendor bag; the message lists the shapes it reads). Browser runtimes: `timeout`, `vendor_error`, `not_applied`.
  * Under `strict`, every warning is reported again as an error with the same code.
  * @public
  */
@@ -42,6 +43,7 @@ export type CoreDiagnosticCode =
   | 'value_coerced'
   | 'field_renamed'
   | 'value_guessed'
+  | 'unrecognized_payload'
   | 'timeout'
   | 'vendor_error'
   | 'not_applied';

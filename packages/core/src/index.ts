@@ -73,6 +73,7 @@ export {
 export {
   defineAdapter,
   parseAdapterOptions,
+  reportUnrecognizedPayload,
   type AdapterCapabilities,
   type AdapterDefinition,
   type AdapterDirection,

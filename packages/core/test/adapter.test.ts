@@ -5,6 +5,7 @@ import {
   createContextTranslator,
   defineAdapter,
   renderCapabilitiesMarkdown,
+  reportUnrecognizedPayload,
   writeContextField,
   type MutableVisitorContext,
 } from '../src/index.js';
@@ -133,6 +134,24 @@ describe('renderCapabilitiesMarkdown', () => {
 
       - Unknown keys are silently ignored by the vendor."
     `);
+  });
+});
+
+describe('reportUnrecognizedPayload', () => {
+  it('warns at the root with a stable code and names every shape read', () => {
+    const diagnostics = new Diagnostics();
+    reportUnrecognizedPayload(diagnostics, 'Example', ['a webhook event with `visitor`', 'bare visitor fields']);
+    const [warning, ...rest] = diagnostics.all;
+    expect(rest).toEqual([]);
+    expect(warning).toMatchObject({ code: 'unrecognized_payload', severity: 'warning', path: [] });
+    expect(warning?.message).toContain('a webhook event with `visitor`; bare visitor fields');
+    expect(warning?.message).toContain('Example');
+  });
+
+  it('lists the payload shapes in the README table when the adapter declares them', () => {
+    const markdown = renderCapabilitiesMarkdown({ ...capabilities, payloadShapes: ['a webhook event', 'bare fields'] });
+    expect(markdown).toContain('`unrecognized_payload`');
+    expect(markdown).toContain('- a webhook event\n- bare fields');
   });
 });
 

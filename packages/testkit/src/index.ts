@@ -13,4 +13,5 @@ export { visitorContextArbitrary } from './context-arbitrary.js';
 export { parseHtml, runInlineScripts, type HtmlElement, type ParsedHtml } from './html.js';
 export { expectReadmeMapping } from './readme-mapping.js';
 export { xssCorpus } from './xss-corpus.js';
+export { hostileOptionsArbitrary, hostileValueArbitrary, hostileValues, type HostileValue } from './hostile-values.js';
 export { reachableImports } from './reachable-imports.js';
