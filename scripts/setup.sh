@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the repository needs on a machine that has only Node >= 20.19: the pinned pnpm and the
-# locked dependencies. Safe to run again.
+# Installs what the repository needs on a machine that has only Node >= 20.19: the pinned pnpm (project-local,
+# see pnpm-env.sh) and the locked dependencies. Safe to run again; skips the install when neither the lockfile
+# nor any package.json changed since the last one.
 set -euo pipefail
-export npm_config_loglevel=error TURBO_TELEMETRY_DISABLED=1
-pnpm_version=10.34.9
+cd "$(dirname "$0")/.."
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node >= 20.19 is required, found "+process.version); process.exit(1) }'
-if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version 2>/dev/null)" != "$pnpm_version" ]; then
-  echo "Installing pnpm $pnpm_version…"
-  npm install --global "pnpm@$pnpm_version"
+source scripts/pnpm-env.sh
+install_stamp=node_modules/.visitor-context-install
+install_inputs="$(cat pnpm-lock.yaml pnpm-workspace.yaml $(git ls-files '*package.json' 2>/dev/null || find . -name package.json -not -path '*/node_modules/*') | cksum)"
+if [ -z "${CI:-}" ] && [ -f "$install_stamp" ] && [ "$(cat "$install_stamp")" = "$install_inputs" ]; then
+  echo "Dependencies: up to date."
+else
+  echo "Installing dependencies (pnpm install --frozen-lockfile)…"
+  pnpm install --frozen-lockfile
+  printf '%s' "$install_inputs" > "$install_stamp"
 fi
-pnpm install --frozen-lockfile
