@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
+import { ciTimeouts } from '../../vitest.shared.js';
 
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000, fileParallelism: false },
+  test: { include: ['test/**/*.test.ts'], ...ciTimeouts(), fileParallelism: false },
 });

@@ -1,10 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { ciTimeouts } from '../../vitest.shared.js';
 
 export default defineConfig({
   test: {
+    ...ciTimeouts(),
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
-    // Property tests run 1,000 cases each; leave room on a busy 2-core machine.
-    testTimeout: 30_000,
   },
 });
