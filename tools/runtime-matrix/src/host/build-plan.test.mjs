@@ -18,3 +18,19 @@ describe('buildPlan', () => {
     expect(Object.keys(plan.fixtureContexts)).toContain('comm100 visitor-contexts.ts#shopper');
   });
 });
+
+describe('the packages the matrix covers', () => {
+  it('include every package under packages/ that claims to run everywhere', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { repositoryDir } = await import('./paths.mjs');
+    // The CLI is a Node command and testkit is test tooling: neither claims browser or edge support.
+    const notIsomorphic = new Set(['@visitor-context/cli', '@visitor-context/testkit']);
+    const published = readdirSync(join(repositoryDir, 'packages'))
+      .map((folder) => JSON.parse(readFileSync(join(repositoryDir, 'packages', folder, 'package.json'), 'utf8')))
+      .filter((manifest) => !manifest.private && !notIsomorphic.has(manifest.name))
+      .map((manifest) => manifest.name);
+    const { packages } = await buildPlan();
+    expect(packages.map(({ name }) => name).sort()).toEqual(published.sort());
+  });
+});

@@ -14,6 +14,8 @@ export const chromiumRuntime = {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     try {
       const page = await browser.newPage();
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
       await page.route(`${origin}/**`, (route) => {
         const isScript = route.request().url().endsWith('/suite.js');
         route.fulfill({
@@ -22,7 +24,9 @@ export const chromiumRuntime = {
         });
       });
       await page.goto(`${origin}/`);
-      await page.waitForFunction(() => globalThis.runtimeMatrixResults !== undefined, undefined, { timeout: 60_000 });
+      await page.waitForFunction(() => globalThis.runtimeMatrixResults !== undefined, undefined, { timeout: 60_000 }).catch((error) => {
+        throw new Error(`the suite did not start in the page: ${pageErrors.join('; ') || error.message}`);
+      });
       const text = await page.evaluate(() => globalThis.runtimeMatrixResults);
       return { version: `Chromium ${browser.version()}`, results: JSON.parse(text) };
     } finally {
