@@ -14,7 +14,7 @@ export const knownDifferences = [
     runtimes: ['edge'],
     check: /^\w+Adapter fromVendor hostile (long-string-value|many-keys-value)$/,
     reason:
-      "The Edge Runtime's structuredClone returns objects of another realm, and core's plain-data check compares prototypes by identity, so a value fromVendor repairs (moves to the vendor bag) is refused as not_plain_data instead. A realm-independent plain-object check in core would fix it.",
+      "The edge-runtime package runs code in a Node vm context whose structuredClone is the host realm's, so it returns objects with another realm's Object.prototype. Core's plain-data check compares prototypes by identity, so a value fromVendor repairs (moves to the vendor bag) is refused as not_plain_data instead. A realm-independent plain-object check in core would fix it (it would also accept plain objects from iframes and vm contexts).",
   },
 ];
 
