@@ -88,7 +88,7 @@ export function copyPlainData(
     }
     if (Array.isArray(value)) return visitArray(value, depth);
     const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) {
+    if (!isPlainPrototype(value, prototype)) {
       const kind = (prototype as { constructor?: { name?: unknown } } | null)?.constructor?.name;
       return fail(
         'not_plain_data',
@@ -206,4 +206,14 @@ export function utf8Length(text: string): number {
     } else length += 2;
   }
   return length;
+}
+
+/**
+ * Whether an object is plain data by its prototype: none, or an `Object.prototype` of any realm (an iframe's, a
+ * `vm` context's, or the one `structuredClone` uses in some edge runtimes), never a class's. Compared by shape, not
+ * identity: a realm's `Object.prototype` is the only ordinary prototype whose own prototype is null.
+ */
+function isPlainPrototype(value: object, prototype: unknown): boolean {
+  if (prototype === null || prototype === Object.prototype) return true;
+  return Object.getPrototypeOf(prototype) === null && !(Symbol.toStringTag in value) && !(Symbol.iterator in value);
 }

@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { VisitorContextError, parseVisitorContext, parseVisitorContextOrThrow, type Result } from '../src/index.js';
 
@@ -125,6 +126,24 @@ describe('parseVisitorContext', () => {
     expect(invoked).toBe(false);
     expect(codes(parseVisitorContext({ attributes: { at: new Date() } }))).toEqual(['not_plain_data']);
     expect(parseVisitorContext({ attributes: { at: new Date() } }).diagnostics[0]?.message).toContain('Date');
+  });
+
+  it('accepts plain objects from another realm (an iframe, a vm context, an edge runtime structuredClone) and still refuses its class instances', () => {
+    const realm = runInNewContext('({ plain: { visitor: { name: "Ada" }, attributes: { plan: "pro" }, vendor: { giosg: { rooms: [{ id: "r1" }] } } }, date: new Date(0), map: new Map() })') as {
+      plain: unknown;
+      date: unknown;
+      map: unknown;
+    };
+    const parsed = parseVisitorContext(realm.plain);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.ok && parsed.value).toEqual({ visitor: { name: 'Ada' }, attributes: { plan: 'pro' }, vendor: { giosg: { rooms: [{ id: 'r1' }] } } });
+    expect(parsed.ok && Object.getPrototypeOf(parsed.value)).toBe(Object.prototype);
+    expect(codes(parseVisitorContext({ attributes: { at: realm.date } }))).toEqual(['not_plain_data']);
+    expect(codes(parseVisitorContext({ attributes: { at: realm.map } }))).toEqual(['not_plain_data']);
+    class Point {
+      x = 1;
+    }
+    expect(codes(parseVisitorContext({ attributes: { at: new Point() } }))).toEqual(['not_plain_data']);
   });
 
   it('refuses cycles through the depth limit instead of looping', () => {
