@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { translateWxccContext } from './browser.js';
 import { createWxccAdapter, wxccAdapter } from './index.js';
 
 const readFixture = (name: string): Record<string, unknown> =>
@@ -221,6 +222,12 @@ describe('prototype-named keys (never reach Object.prototype)', () => {
     if (!outbound.ok) return;
     const inbound = adapter.fromVendor({ custom_chat_attr: JSON.stringify(outbound.value.custom_chat_fields) });
     expect(inbound.ok && inbound.value).toEqual({ visitor: { name: 'Ada', email: 'ada@example.com' }, attributes: { plan: 'pro' } });
+    const translated = translateWxccContext(
+      { visitor: { name: 'Ada', email: 'ada@example.com' }, attributes: { plan: 'pro' } },
+      { fields: { 'visitor.name': 'constructor', 'visitor.email': 'toString', 'attributes.*': 'valueOf *' } },
+    );
+    expect(translated).toEqual(outbound);
+    expect(({} as Record<string, unknown>)['valueOf plan']).toBeUndefined();
   });
 
   it('are refused as canonical names in a field map and as option names, without throwing anything but the documented TypeError', () => {
