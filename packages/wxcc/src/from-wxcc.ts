@@ -10,9 +10,11 @@ import {
 } from '@visitor-context/core';
 import { wxccPayloadShapes } from './wxcc-capabilities.js';
 import type { ResolvedFieldMap } from './wxcc-field-map.js';
-import { firstMessageExtrasKeys, readInboundPayload } from './wxcc-inbound-payload.js';
+import { readInboundPayload } from './wxcc-inbound-payload.js';
 import { isObject, ownValue, setOwn } from './wxcc-json-object.js';
+import { reportEventWithoutExtras, reportMissingCustomFields } from './wxcc-missing-custom-fields.js';
 import { readProfileParams } from './wxcc-profile-params.js';
+import { moveRefusedKeys } from './wxcc-refused-keys.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 
 /**
@@ -60,15 +62,8 @@ export function fromWxcc(payload: JsonValue, fields: ResolvedFieldMap, diagnosti
     return context;
   }
   const extras = inbound.extras ?? {};
-  if (inbound.extras === undefined) {
-    if (inbound.extrasUnreadable !== true) diagnostics.warning(
-      'custom_chat_attr_missing',
-      ['custom_chat_attr'],
-      'This inbound event carries no message extras, so it has no custom chat fields; it was kept in vendor.wxcc.event. Pass the event of a Live Chat message (its inappmessaging.message.extras).',
-    );
-  } else {
-    reportMissingCustomFields(extras, diagnostics);
-  }
+  if (inbound.extras !== undefined) reportMissingCustomFields(extras, diagnostics);
+  else if (inbound.extrasUnreadable !== true) reportEventWithoutExtras(diagnostics);
 
   const customChatFields: JsonObject = {};
   const otherExtras: JsonObject = {};
@@ -130,62 +125,7 @@ export function fromWxcc(payload: JsonValue, fields: ResolvedFieldMap, diagnosti
   return context;
 }
 
-/** Keys the canonical model refuses anywhere, even in a vendor bag, because they can pollute prototypes. */
-const refusedKeys: readonly string[] = ['constructor', 'prototype'];
 
-/**
- * A payload may use `constructor` or `prototype` as a key (an extra, a custom chat field name, inside an
- * event), but a context may hold neither anywhere: each such entry moves to `vendor.wxcc.refusedKeys` under its
- * dotted place (`extras.constructor`), with a warning, so the rest of the payload is still read.
- */
-function moveRefusedKeys(bag: JsonObject, diagnostics: Diagnostics): void {
-  const moved: JsonObject = {};
-  const clean = (value: JsonValue, path: readonly string[]): JsonValue => {
-    if (Array.isArray(value)) return value.map((item, index) => clean(item, [...path, String(index)]));
-    if (!isObject(value)) return value;
-    const copy: JsonObject = {};
-    for (const [key, item] of Object.entries(value)) {
-      if (!refusedKeys.includes(key)) {
-        setOwn(copy, key, clean(item, [...path, key]));
-        continue;
-      }
-      const place = [...path, key].join('.');
-      setOwn(moved, place, item);
-      diagnostics.warning(
-        'field_renamed',
-        ['vendor', wxccVendorId, ...path, key],
-        `The key "${key}" cannot be kept in a context (it can pollute prototypes), so vendor.wxcc.${place} was kept as vendor.wxcc.refusedKeys["${place}"].`,
-      );
-    }
-    return copy;
-  };
-  for (const [section, entries] of Object.entries(bag)) setOwn(bag, section, clean(entries, [section]));
-  if (Object.keys(moved).length > 0) setOwn(bag, 'refusedKeys', moved);
-}
-
-/**
- * Says why message extras from the flow carry no custom chat fields: the widget sends `custom_chat_attr` with a
- * thread's first typed message only, never with later messages, and never from `SendFile()` (an attachment) or
- * a quick reply, even as the first message, so those conversations never get the fields.
- */
-function reportMissingCustomFields(extras: JsonObject, diagnostics: Diagnostics): void {
-  if (Object.hasOwn(extras, 'custom_chat_attr') || Object.hasOwn(extras, 'custom_chat_fields')) return;
-  const firstMessage = firstMessageExtrasKeys.some((key) => Object.hasOwn(extras, key));
-  const webpage = ownValue(extras, 'Webpage');
-  let reason: string;
-  if (!firstMessage) {
-    reason =
-      'this is a later message of the thread (it has none of the first-message extras): the widget sends custom_chat_attr with a thread\'s first message only, so read the custom chat fields at the flow\'s Start node';
-  } else if (Object.hasOwn(extras, 'quick_reply_response')) {
-    reason = 'the first message was a quick reply, which the widget sends without custom_chat_attr: this conversation never gets the custom chat fields';
-  } else if (typeof webpage === 'string' && !/^https?:\/\//i.test(webpage)) {
-    reason =
-      'the first message was an attachment (the widget\'s SendFile() sends no custom_chat_attr; Webpage then holds a file name): this conversation never gets the custom chat fields';
-  } else {
-    reason = 'the page set no custom chat fields before the visitor\'s first message (imichatwidget.init ran late, failed, or was never called)';
-  }
-  diagnostics.warning('custom_chat_attr_missing', ['custom_chat_attr'], `No custom chat fields: ${reason}.`);
-}
 
 /**
  * The custom chat fields, from `custom_chat_attr` (extras: a JSON string, or an object if a tool already
