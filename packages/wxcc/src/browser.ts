@@ -50,25 +50,30 @@ const failure = (code: string, message: string): Result<never> => ({
  * @public
  */
 export async function applyWxccPayload(payload: WxccInitPayload, options: ApplyWxccOptions = {}): Promise<Result<WxccApplied>> {
-  const fields = (payload as Partial<WxccInitPayload> | null)?.custom_chat_fields;
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
-    return failure('invalid_type', 'Expected the { custom_chat_fields } object that toVendor returns.');
-  }
-  let json: string;
   try {
-    json = JSON.stringify({ custom_chat_fields: fields });
-  } catch (error) {
-    return failure('not_plain_data', `The payload is not JSON data: ${String(error)}.`);
+    const fields = (payload as Partial<WxccInitPayload> | null)?.custom_chat_fields;
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {
+      return failure('invalid_type', 'Expected the { custom_chat_fields } payload.');
+    }
+    const json = JSON.stringify({ custom_chat_fields: fields });
+    const { timeoutMs = 30_000, intervalMs = 250, signal } = options;
+    // A wait that is not 1 ms to 10 minutes (NaN, negative, huge) would never settle, or would spin. A value
+    // that cannot be compared (a BigInt timer, a throwing valueOf) throws, and is caught below.
+    if (!(isWait(timeoutMs) && isWait(intervalMs))) return failure('invalid_option', 'timeoutMs or intervalMs is not 1 to 600000.');
+    const host = (options.window ?? globalThis) as ImichatHost;
+    // The session driver polls for the global itself: the snippet embeds the same function, which must stay
+    // self-contained, so core's waitFor cannot serve here.
+    const outcome = await new Promise<ImichatSessionOutcome>((resolve) => {
+      driveImichatWidget(host, json, { timeoutMs, intervalMs, signal }, resolve);
+    });
+    return toResult(outcome, Object.keys(fields), timeoutMs);
+  } catch {
+    // Reading the payload or the options threw (a getter, a proxy, toJSON, a BigInt): never into the page.
+    return failure('not_plain_data', 'Not plain data.');
   }
-  const { timeoutMs = 30_000, intervalMs = 250, signal } = options;
-  const host = (options.window ?? globalThis) as ImichatHost;
-  // The session driver polls for the global itself: the snippet embeds the same function, which must stay
-  // self-contained, so core's waitFor cannot serve here.
-  const outcome = await new Promise<ImichatSessionOutcome>((resolve) => {
-    driveImichatWidget(host, json, { timeoutMs, intervalMs, signal }, resolve);
-  });
-  return toResult(outcome, Object.keys(fields), timeoutMs);
 }
+
+const isWait = (milliseconds: number): boolean => milliseconds >= 1 && milliseconds <= 600_000;
 
 /** Options of {@link applyWxccContext}: the translation's and the widget's. @public */
 export interface ApplyWxccContextOptions extends WxccTranslateOptions, ApplyWxccOptions {}
@@ -98,7 +103,7 @@ function toResult(outcome: ImichatSessionOutcome, fieldNames: string[], timeoutM
       outcome.waitingFor === 'global'
         ? `window.imichatwidget did not appear within ${timeoutMs} ms: is the Live Chat snippet on the page?`
         : outcome.waitingFor === 'answer'
-          ? 'No answer from the widget in time (did the page call init with its own callback?).'
+          ? 'No answer from the widget in time.'
           : 'The widget did not fire imichat-widget:ready in time.',
     );
   }

@@ -1,38 +1,69 @@
 import {
   parseJson,
   readContextField,
+  reportUnrecognizedPayload,
   writeContextField,
   type Diagnostics,
   type JsonObject,
   type JsonValue,
   type MutableVisitorContext,
 } from '@visitor-context/core';
+import { wxccPayloadShapes } from './wxcc-capabilities.js';
 import type { ResolvedFieldMap } from './wxcc-field-map.js';
+import { readInboundPayload } from './wxcc-inbound-payload.js';
+import { isObject, ownValue, setOwn } from './wxcc-json-object.js';
+import { reportEventWithoutExtras, reportMissingCustomFields } from './wxcc-missing-custom-fields.js';
+import { readProfileParams } from './wxcc-profile-params.js';
+import { moveRefusedKeys } from './wxcc-refused-keys.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 
-/** Extras the widget generates that have a canonical home (when no custom chat field already filled it). */
-const extrasToCanonical: Readonly<Record<string, string>> = {
-  Webpage: 'page.url',
-  'Browser language': 'device.language',
-};
+/**
+ * Extras the widget generates that have a canonical home (when no custom chat field already filled it). Not
+ * `Webpage`: it is the chat window's own URL (the widget's iframe), or a bare file name for an attachment.
+ */
+const extrasToCanonical: ReadonlyMap<string, string> = new Map([
+  ['Initiated from URL', 'page.url'],
+  ['Browser language', 'device.language'],
+  ['useragent', 'device.userAgent'],
+]);
 
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Sets an own data property, so that no key can reach a prototype setter. */
-function setOwn(target: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+/** An extra's text as its canonical field would hold it, or undefined when it is empty or not sure. */
+function checkExtra(canonical: string, value: JsonValue): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || controlCharacter.test(value)) return undefined;
+  if (canonical !== 'page.url') return value;
+  if (/\s/.test(value)) return undefined;
+  try {
+    const protocol = new URL(value).protocol;
+    return protocol === 'https:' || protocol === 'http:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Translates a flow's `inappmessaging.message.extras` (or the `{ custom_chat_fields }` object a page sends)
- * into a context. `custom_chat_attr` is JSON inside the JSON, so it is parsed once more, with the same
- * prototype-pollution and size rules. Everything without a canonical field lands in `vendor.wxcc`.
+ * Translates a Webex Connect flow's inbound Live Chat message (the whole event, or its
+ * `inappmessaging.message.extras`), or the `{ custom_chat_fields }` object a page sends, into a context.
+ * `custom_chat_attr` is JSON inside the JSON, so it is parsed once more, with the same prototype-pollution and
+ * size rules. Everything without a canonical field lands in `vendor.wxcc`.
  */
 export function fromWxcc(payload: JsonValue, fields: ResolvedFieldMap, diagnostics: Diagnostics): MutableVisitorContext {
   const context: MutableVisitorContext = {};
-  const extras = unwrapExtras(payload, diagnostics);
-  if (extras === undefined) return context;
+  const inbound = readInboundPayload(payload, diagnostics);
+  if (inbound === undefined) return context;
+  const bag: JsonObject = {};
+  if (inbound.event !== undefined) setOwn(bag, 'event', inbound.event);
+  if (!inbound.recognized) {
+    reportUnrecognizedPayload(diagnostics, 'Webex Contact Center', wxccPayloadShapes);
+    if (inbound.extras !== undefined) setOwn(bag, 'extras', inbound.extras);
+    moveRefusedKeys(bag, diagnostics);
+    if (Object.keys(bag).length > 0) context.vendor = { [wxccVendorId]: bag };
+    return context;
+  }
+  const extras = inbound.extras ?? {};
+  if (inbound.extras !== undefined) reportMissingCustomFields(extras, diagnostics);
+  else if (inbound.extrasUnreadable !== true) reportEventWithoutExtras(diagnostics);
 
   const customChatFields: JsonObject = {};
   const otherExtras: JsonObject = {};
@@ -70,42 +101,31 @@ export function fromWxcc(payload: JsonValue, fields: ResolvedFieldMap, diagnosti
 
   for (const [key, value] of Object.entries(extras)) {
     if (key === 'custom_chat_attr' || key === 'custom_chat_fields') continue;
-    const canonical = extrasToCanonical[key];
-    if (canonical !== undefined && typeof value === 'string' && readContextField(context, canonical) === undefined) {
-      writeContextField(context, canonical, value);
+    if (key === 'customprofileparams' && readProfileParams(value, context, diagnostics)) continue;
+    const canonical = extrasToCanonical.get(key);
+    const text = canonical === undefined ? undefined : checkExtra(canonical, value);
+    if (canonical !== undefined && text !== undefined && readContextField(context, canonical) === undefined) {
+      writeContextField(context, canonical, text);
       continue;
+    }
+    if (canonical === 'page.url' && typeof value === 'string' && value !== '' && text === undefined) {
+      diagnostics.warning(
+        'field_dropped',
+        ['page', 'url'],
+        `extras["Initiated from URL"] is not an absolute http(s) URL, so page.url was not set from it; it was kept in vendor.wxcc.extras.`,
+      );
     }
     setOwn(otherExtras, key, value);
   }
 
-  const bag: JsonObject = {};
-  if (Object.keys(customChatFields).length > 0) bag['customChatFields'] = customChatFields;
-  if (Object.keys(otherExtras).length > 0) bag['extras'] = otherExtras;
+  if (Object.keys(customChatFields).length > 0) setOwn(bag, 'customChatFields', customChatFields);
+  if (Object.keys(otherExtras).length > 0) setOwn(bag, 'extras', otherExtras);
+  moveRefusedKeys(bag, diagnostics);
   if (Object.keys(bag).length > 0) context.vendor = { [wxccVendorId]: bag };
   return context;
 }
 
-/** The flow may hand over extras as an object, as JSON text, or (after one substitution too many) as JSON text inside a JSON string. */
-function unwrapExtras(payload: JsonValue, diagnostics: Diagnostics): JsonObject | undefined {
-  let extras = payload;
-  if (typeof extras === 'string') {
-    const parsed = parseJson(extras);
-    if (!parsed.ok) {
-      diagnostics.add(parsed.diagnostics);
-      return undefined;
-    }
-    extras = parsed.value;
-  }
-  if (!isObject(extras)) {
-    diagnostics.error(
-      'not_an_object',
-      [],
-      `Expected the message extras object (or its JSON text); got ${Array.isArray(extras) ? 'an array' : extras === null ? 'null' : `a ${typeof extras}`}.`,
-    );
-    return undefined;
-  }
-  return extras;
-}
+
 
 /**
  * The custom chat fields, from `custom_chat_attr` (extras: a JSON string, or an object if a tool already
@@ -113,13 +133,13 @@ function unwrapExtras(payload: JsonValue, diagnostics: Diagnostics): JsonObject 
  * in `vendor.wxcc.extras`, with a warning.
  */
 function readCustomFields(extras: JsonObject, otherExtras: JsonObject, diagnostics: Diagnostics): JsonObject {
-  const sent = extras['custom_chat_fields'];
+  const sent = ownValue(extras, 'custom_chat_fields');
   if (sent !== undefined) {
     if (isObject(sent)) return sent;
     setOwn(otherExtras, 'custom_chat_fields', sent);
     diagnostics.warning('custom_chat_attr_unreadable', ['custom_chat_fields'], 'custom_chat_fields is not an object; it was kept in vendor.wxcc.extras.');
   }
-  const attr = extras['custom_chat_attr'];
+  const attr = ownValue(extras, 'custom_chat_attr');
   if (attr === undefined) return {};
   if (isObject(attr)) return attr;
   if (typeof attr === 'string') {

@@ -1,4 +1,5 @@
 import { Diagnostics, parseAdapterOptions, toScriptJson, type Result } from '@visitor-context/core';
+import { neverThrow } from './wxcc-never-throw.js';
 import { WxccFieldMapSchema, type WxccFieldMap } from './wxcc-options.js';
 
 /** Options of {@link renderEvaluateNodeCode}. @public */
@@ -58,15 +59,43 @@ const footer = ['})();', '0;', ''].join('\n');
  * assigns each field to a flow variable, but it also accepts extras that are already an object, never throws
  * (missing, malformed or non-object data leaves the variables unchanged), and writes every value as text
  * (objects as JSON). `attributes.*` cannot be listed in advance: map the attributes you need explicitly.
+ * This function never throws either: invalid fields or options (even a proxy or a getter) are a failure.
  * @public
  */
-export function renderEvaluateNodeCode(fields: WxccFieldMap, options: EvaluateNodeOptions = {}): Result<string> {
+export const renderEvaluateNodeCode: (fields: WxccFieldMap, options?: EvaluateNodeOptions) => Result<string> = neverThrow(
+  'renderEvaluateNodeCode',
+  renderCode,
+);
+
+/** A value for a message, whatever it is: `JSON.stringify` throws on a BigInt and calls `toJSON`. */
+function quote(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'object' && value !== null ? 'an object' : String(value as never);
+}
+
+/** An own data property of a plain options object, never a getter or an inherited value. */
+function ownData(object: object, key: string): unknown {
+  const descriptor = Object.getOwnPropertyDescriptor(object, key);
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+const isRecord = (value: unknown): value is object => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function renderCode(fields: WxccFieldMap, options: EvaluateNodeOptions = {}): Result<string> {
   const diagnostics = new Diagnostics();
   const fieldMap = parseAdapterOptions(WxccFieldMapSchema, fields, diagnostics, ['fields']);
   if (fieldMap === undefined) return diagnostics.toFailure();
-  const { startNode = 'n2', variables = {} } = options ?? {};
+  if (!isRecord(options)) {
+    diagnostics.error('invalid_option', [], 'The options must be an object such as { startNode: "n2", variables: { "visitor.name": "customer_name" } }.');
+    return diagnostics.toFailure();
+  }
+  const startNode = ownData(options, 'startNode') ?? 'n2';
+  const variables = ownData(options, 'variables') ?? {};
   if (typeof startNode !== 'string' || !/^n\d{1,6}$/.test(startNode)) {
-    diagnostics.error('invalid_option', ['startNode'], `startNode must be a flow node id such as n2; got ${JSON.stringify(startNode)}.`);
+    diagnostics.error('invalid_option', ['startNode'], `startNode must be a flow node id such as n2; got ${quote(startNode)}.`);
+  }
+  if (!isRecord(variables)) {
+    diagnostics.error('invalid_option', ['variables'], 'variables must be an object of canonical field → flow variable name.');
+    return diagnostics.toFailure();
   }
   const lines: string[] = [];
   const used = new Map<string, string>();
@@ -79,12 +108,12 @@ export function renderEvaluateNodeCode(fields: WxccFieldMap, options: EvaluateNo
       );
       continue;
     }
-    const variable = Object.hasOwn(variables, canonical) ? variables[canonical] : canonical.replace(/[^\w$]/g, '_');
+    const variable = Object.hasOwn(variables, canonical) ? ownData(variables, canonical) : canonical.replace(/[^\w$]/g, '_');
     if (typeof variable !== 'string' || !identifier.test(variable) || reservedWords.has(variable)) {
       diagnostics.error(
         'invalid_option',
         ['variables', canonical],
-        `${JSON.stringify(variable)} cannot be a flow variable name for ${canonical}; set variables[${JSON.stringify(canonical)}] to a name made of letters, digits and _.`,
+        `${quote(variable)} cannot be a flow variable name for ${canonical}; set variables[${JSON.stringify(canonical)}] to a name made of letters, digits and _.`,
       );
       continue;
     }
@@ -97,5 +126,6 @@ export function renderEvaluateNodeCode(fields: WxccFieldMap, options: EvaluateNo
     lines.push(`  try { value = read(${toScriptJson(fieldName)}); if (value !== undefined) ${variable} = value; } catch (error) {}`);
   }
   if (diagnostics.hasErrors) return diagnostics.toFailure();
-  return diagnostics.toResult([header(startNode), ...lines, footer].join('\n'));
+  // A startNode that is not a node id is an error above, so it is text here.
+  return diagnostics.toResult([header(startNode as string), ...lines, footer].join('\n'));
 }

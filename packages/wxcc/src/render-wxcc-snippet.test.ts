@@ -1,4 +1,5 @@
-import { parseHtml, runInlineScripts } from '@visitor-context/testkit';
+import { checkScriptUrl } from '@visitor-context/core';
+import { hostileValues, parseHtml, runInlineScripts } from '@visitor-context/testkit';
 import { describe, expect, it } from 'vitest';
 import { driveImichatWidget } from './imichat-session.js';
 import { renderWxccSnippet } from './index.js';
@@ -65,5 +66,41 @@ describe('renderWxccSnippet', () => {
     const lossy = { visitor: { name: 'Ada', company: 'Engines' } };
     expect(renderWxccSnippet(lossy)).toMatchObject({ ok: true, diagnostics: [{ code: 'field_dropped', path: ['visitor', 'company'] }] });
     expect(renderWxccSnippet(lossy, { strict: true })).toMatchObject({ ok: false, diagnostics: [{ code: 'field_dropped', severity: 'error' }] });
+  });
+
+  it('renders exactly the loader URLs that core\'s checkScriptUrl accepts, and no other', () => {
+    const candidates = [
+      'https://media.imi.chat/widget/js/imichatinit.js',
+      'http://localhost:8080/imichatinit.js',
+      '//media.imi.chat/widget/js/imichatinit.js',
+      '/widget/js/imichatinit.js',
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'data:text/javascript,alert(1)',
+      'd\tata:text/javascript,alert(1)',
+      '\u0001data:text/javascript,alert(1)',
+      ' java\nscript:alert(1)',
+      'vbscript:msgbox(1)',
+      '',
+      ...hostileValues().flatMap((item) => (typeof item.value === 'string' ? [item.value] : [])),
+    ];
+    for (const url of candidates) {
+      let accepted: string | undefined;
+      try {
+        accepted = checkScriptUrl(url);
+      } catch {
+        accepted = undefined;
+      }
+      const rendered = renderWxccSnippet(context, { widget: { bindId: 'b', guid: 'g', scriptUrl: url } });
+      expect(rendered.ok, JSON.stringify(url)).toBe(accepted !== undefined);
+      if (!rendered.ok) {
+        expect(rendered.diagnostics.map((item) => item.code), JSON.stringify(url)).toContain('invalid_html_input');
+        continue;
+      }
+      const sources = parseHtml(rendered.value).elements('script').map((script) => script.attrs.find((a) => a.name === 'src')?.value);
+      expect(sources, JSON.stringify(url)).toHaveLength(2);
+      // The HTML parser itself replaces NUL and normalises other controls in attribute values.
+      if (!/[\u0000-\u001f]/.test(accepted ?? '')) expect(sources, JSON.stringify(url)).toEqual([accepted, undefined]);
+    }
   });
 });

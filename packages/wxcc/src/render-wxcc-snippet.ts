@@ -11,6 +11,7 @@ import {
 } from '@visitor-context/core';
 import { driveImichatWidget } from './imichat-session.js';
 import { createWxccAdapter, wxccAdapter } from './wxcc-adapter.js';
+import { neverThrow } from './wxcc-never-throw.js';
 import { WxccSnippetOptionsSchema, defaultWxccScriptUrl, type WxccSnippetOptions } from './wxcc-options.js';
 
 /** The event the snippet dispatches on `window` with its {@link ImichatSessionOutcome} as `detail`. @public */
@@ -37,7 +38,9 @@ const bootstrapAfter =
  * Never throws: translation warnings are carried over, invalid input is a failure.
  * @public
  */
-export function renderWxccSnippet(context: VisitorContext, options: WxccSnippetOptions = {}): Result<string> {
+export const renderWxccSnippet: (context: VisitorContext, options?: WxccSnippetOptions) => Result<string> = neverThrow('renderWxccSnippet', renderSnippet);
+
+function renderSnippet(context: VisitorContext, options: WxccSnippetOptions = {}): Result<string> {
   const diagnostics = new Diagnostics();
   const parsedOptions = parseAdapterOptions(WxccSnippetOptionsSchema, options, diagnostics);
   if (parsedOptions === undefined) return diagnostics.toFailure();

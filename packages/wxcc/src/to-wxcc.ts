@@ -49,11 +49,14 @@ export function toWxcc(context: VisitorContext, fields: ResolvedFieldMap, diagno
       'vendor.wxcc.customChatFields is not an object of custom chat field values, so it was not sent.',
     );
   }
-  if (Object.keys(bag.extras).length > 0) {
+  for (const { key, names } of bag.notSent) {
+    const listed = names.length > 0 ? ` (${names.join(', ')})` : '';
     diagnostics.warning(
       'field_dropped',
-      ['vendor', 'wxcc', 'extras'],
-      `vendor.wxcc.extras (${Object.keys(bag.extras).join(', ')}) was not sent: the widget generates these message extras itself and a page cannot set them.`,
+      ['vendor', 'wxcc', key],
+      key === 'extras'
+        ? `vendor.wxcc.extras${listed} was not sent: the widget generates these message extras itself and a page cannot set them.`
+        : `vendor.wxcc.${key}${listed} was not sent: the widget and the flow generate it, and only vendor.wxcc.customChatFields goes back to the widget.`,
     );
   }
   return { custom_chat_fields: customChatFields };

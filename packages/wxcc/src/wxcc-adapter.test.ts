@@ -132,19 +132,34 @@ describe('createWxccAdapter', () => {
       ['visitor.id', 'custom_chat_fields.id', 'both'],
       ['attributes.plan', 'custom_chat_fields.Plan', 'both'],
       ['attributes.*', 'custom_chat_fields.attr <key>', 'both'],
-      ['page.url', 'extras.Webpage', ['fromVendor']],
+      ['page.url', 'extras["Initiated from URL"]', ['fromVendor']],
       ['device.language', 'extras["Browser language"]', ['fromVendor']],
+      ['device.userAgent', 'extras.useragent', ['fromVendor']],
+      ['device.ip', 'extras.customprofileparams.IP', ['fromVendor']],
+      ['location.city', 'extras.customprofileparams.City', ['fromVendor']],
+      ['location.country', 'extras.customprofileparams.Country', ['fromVendor']],
     ]);
     const withUrl = createWxccAdapter({ fields: { 'page.url': 'Page' } });
-    expect(withUrl.capabilities.fields.map((field) => field.canonical)).toEqual(['page.url', 'device.language']);
+    expect(withUrl.capabilities.fields.map((field) => field.canonical)).toEqual([
+      'page.url',
+      'device.language',
+      'device.userAgent',
+      'device.ip',
+      'location.city',
+      'location.country',
+    ]);
   });
 
-  it('prefers a custom chat field over the widget\'s Webpage for page.url, keeping the other in vendor.wxcc', () => {
+  it('prefers a custom chat field over "Initiated from URL" for page.url, keeping the other in vendor.wxcc', () => {
     const withUrl = createWxccAdapter({ fields: { 'page.url': 'Page' } });
-    const result = withUrl.fromVendor({ Webpage: 'https://widget.example/now', custom_chat_attr: '{"Page":"https://shop.example/cart"}' });
+    const result = withUrl.fromVendor({
+      Webpage: 'https://media.imi.chat/widget/widgetloader.html?id=1',
+      'Initiated from URL': 'https://shop.example/',
+      custom_chat_attr: '{"Page":"https://shop.example/cart"}',
+    });
     expect(result.ok && result.value).toEqual({
       page: { url: 'https://shop.example/cart' },
-      vendor: { wxcc: { extras: { Webpage: 'https://widget.example/now' } } },
+      vendor: { wxcc: { extras: { Webpage: 'https://media.imi.chat/widget/widgetloader.html?id=1', 'Initiated from URL': 'https://shop.example/' } } },
     });
   });
 

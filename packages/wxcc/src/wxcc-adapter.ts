@@ -14,6 +14,7 @@ import {
   type WxccFromVendorOptions,
   type WxccToVendorOptions,
 } from './wxcc-options.js';
+import { neverThrow } from './wxcc-never-throw.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 
 /**
@@ -37,7 +38,13 @@ export interface WxccAdapter extends VisitorContextAdapter<WxccInitPayload, Wxcc
  * @public
  */
 export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter {
-  const parsed = z.safeParse(WxccAdapterOptionsSchema, options);
+  let parsed: ReturnType<typeof z.safeParse<typeof WxccAdapterOptionsSchema>>;
+  try {
+    parsed = z.safeParse(WxccAdapterOptionsSchema, options);
+  } catch {
+    // zod reads the options before knowing they are plain: a getter or a proxy throws here.
+    throw new TypeError('Invalid wxcc adapter options: they could not be read; pass a plain object such as { fields: { ... } }.');
+  }
   if (!parsed.success) {
     const reasons = parsed.error.issues.map((issue) => `${formatPath(issue.path.filter((segment) => typeof segment !== 'symbol'))}: ${issue.message}`);
     throw new TypeError(`Invalid wxcc adapter options: ${reasons.join('; ')}`);
@@ -51,7 +58,13 @@ export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter
     toVendor: (context, _options, diagnostics) => toWxcc(context, resolved, diagnostics),
     fromVendor: (payload, _options, diagnostics) => fromWxcc(payload, resolved, diagnostics),
   });
-  return { ...adapter, fields: resolved.fields };
+  // Core checks payloads and contexts, but reading a hostile argument (a proxy, a getter) may still throw there.
+  return {
+    ...adapter,
+    toVendor: neverThrow('toVendor', adapter.toVendor),
+    fromVendor: neverThrow('fromVendor', adapter.fromVendor),
+    fields: resolved.fields,
+  };
 }
 
 /**

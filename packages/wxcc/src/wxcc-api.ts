@@ -24,32 +24,50 @@ export const WxccInitPayloadSchema = z.strictObject({
  * `inappmessaging.message.extras` of a Webex Connect "Mobile & Web – Incoming Message" Start node, as the
  * Live Chat widget builds it. Every message carries `browserfingerprint`, `Webpage` and `Website`; only the
  * thread's first message carries the rest, including `custom_chat_attr` (the stored custom chat fields as a
- * JSON string). Unknown keys are kept.
+ * JSON string), and only when that first message is typed text: an attachment or a quick reply sent first
+ * carries no `custom_chat_attr`. Unknown keys are kept.
  * @public
  */
 export const WxccMessageExtrasSchema = z.looseObject({
-  /** The widget's browser fingerprint. */
+  /** The widget's browser fingerprint (also the flow's `inappmessaging.userId`). */
   browserfingerprint: z.optional(z.string()),
-  /** Id of the proactive campaign that opened the chat; 0 when none. */
+  /** Id of the proactive chat rule that opened the chat; 0 when none. Not sent with an attachment. */
   proactive_id: z.optional(z.union([z.number(), z.string()])),
-  /** The URL of the page the message was sent from. */
+  /** The proactive chat rule's queue id (proactive chats only). */
+  proactive_queue_id: z.optional(z.string()),
+  /** The proactive chat rule's queue name (proactive chats only). */
+  proactive_queue_name: z.optional(z.string()),
+  /**
+   * The chat window's own URL (the widget's iframe, `…/widgetloader.html?…`), or, for an attachment or a quick
+   * reply, the last path segment of the visitor's page. Never the visitor's page itself.
+   */
   Webpage: z.optional(z.string()),
-  /** The host name of that page. */
+  /** The host name of the visitor's page. */
   Website: z.optional(z.string()),
-  /** Profile parameters of the widget (first message only). */
+  /** The visitor's `navigator.userAgent` (current widgets). */
+  useragent: z.optional(z.string()),
+  /**
+   * The widget's IP lookup (first message only): JSON text of `{"IP", "City", "Country"}` from older widgets,
+   * an encrypted string from newer ones.
+   */
   customprofileparams: z.optional(z.json()),
   /** `"1"` when the widget showed a pre-chat form (first message only). */
   hasprechatform: z.optional(z.union([z.string(), z.number(), z.boolean()])),
-  /** The URL the chat was started from (first message only). */
+  /**
+   * The visitor's page the chat started on: the chat iframe's `document.referrer`, so browsers trim it to the
+   * origin unless the site's referrer policy sends full URLs (first message only).
+   */
   'Initiated from URL': z.optional(z.string()),
-  /** When the chat was started (first message only). */
+  /** The last path segment of `Initiated from URL`, often empty (first message only). */
   initiatedon: z.optional(z.union([z.string(), z.number()])),
   /** The widget's website id (first message only). */
   website_id: z.optional(z.union([z.string(), z.number()])),
   /** `navigator.language` of the visitor's browser (first message only). */
   'Browser language': z.optional(z.string()),
-  /** The custom chat fields the page set, as a JSON string (first message only, when set). */
+  /** The custom chat fields the page set, as a JSON string (first typed message only, when set). */
   custom_chat_attr: z.optional(z.union([z.string(), z.record(z.string(), z.json())])),
+  /** The quick reply the visitor chose, as JSON text (quick-reply messages only). */
+  quick_reply_response: z.optional(z.string()),
 });
 
 /** Message extras as the flow receives them; see {@link WxccMessageExtrasSchema}. @public */
