@@ -1,3 +1,4 @@
+import { neverThrow } from './never-throw.js';
 import * as z from 'zod/mini';
 import { Diagnostics, formatPath, type DiagnosticPath, type Result } from './diagnostics.js';
 import { checkJsonValue, parseJson } from './decode-json.js';
@@ -138,7 +139,7 @@ export function defineAdapter<
     vendor,
     specVersion: 'v1',
     capabilities: definition.capabilities,
-    toVendor(context, options) {
+    toVendor: neverThrow('toVendor', (context: VisitorContext, options?: TToOptions): Result<TPayload> => {
       const diagnostics = new Diagnostics();
       const parsedOptions = parseAdapterOptions(definition.toVendorOptions, options, diagnostics);
       const parsed = parseVisitorContext(context, contextOptions);
@@ -149,8 +150,8 @@ export function defineAdapter<
         definition.toVendor(parsed.value, parsedOptions, diagnostics),
       );
       return payload.ran ? diagnostics.toResult(payload.value, parsedOptions) : diagnostics.toFailure();
-    },
-    fromVendor(input, options) {
+    }),
+    fromVendor: neverThrow('fromVendor', (input: unknown, options?: TFromOptions): Result<VisitorContext> => {
       const diagnostics = new Diagnostics();
       const parsedOptions = parseAdapterOptions(definition.fromVendorOptions, options, diagnostics);
       const limits = { ...defaultJsonLimits, ...definition.inboundLimits };
@@ -163,7 +164,7 @@ export function defineAdapter<
       if (!draft.ran || diagnostics.hasErrors) return diagnostics.toFailure();
       const context = validateInbound(vendor, draft.value, diagnostics, contextOptions);
       return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
-    },
+    }),
   };
 }
 

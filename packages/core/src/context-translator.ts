@@ -1,3 +1,4 @@
+import { neverThrow } from './never-throw.js';
 import { Diagnostics, type Result } from './diagnostics.js';
 import { defaultVisitorContextLimits, type VisitorContextLimits } from './limits.js';
 import { copyPlainData } from './plain-data.js';
@@ -66,7 +67,7 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
   limits: Partial<VisitorContextLimits> = {},
 ): (context: VisitorContext, options?: TOptions) => Result<TPayload> {
   const { maxDepth, maxTotalBytes, maxStringLength } = { ...defaultVisitorContextLimits, ...limits };
-  return (context, options) => {
+  return neverThrow(`translate (${vendor})`, (context: VisitorContext, options?: TOptions) => {
     const diagnostics = new Diagnostics();
     if (typeof context !== 'object' || context === null || Array.isArray(context)) {
       diagnostics.error('not_an_object', [], 'A visitor context must be an object like { visitor: { id: "42" } }.');
@@ -80,5 +81,5 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
       translate(plain as VisitorContext, resolved, diagnostics),
     );
     return payload.ran ? diagnostics.toResult(payload.value, resolved) : diagnostics.toFailure();
-  };
+  });
 }

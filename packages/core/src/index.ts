@@ -89,3 +89,4 @@ export {
 } from './context-translator.js';
 export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
+export { neverThrow } from './never-throw.js';

@@ -1,5 +1,4 @@
-import { Diagnostics, parseAdapterOptions, toScriptJson, type Result } from '@visitor-context/core';
-import { neverThrow } from './wxcc-never-throw.js';
+import { Diagnostics, neverThrow, parseAdapterOptions, toScriptJson, type Result } from '@visitor-context/core';
 import { WxccFieldMapSchema, type WxccFieldMap } from './wxcc-options.js';
 
 /** Options of {@link renderEvaluateNodeCode}. @public */

@@ -7,11 +7,11 @@ import {
   renderScriptTag,
   type Result,
   type VisitorContext,
+  neverThrow,
   parseAdapterOptions,
 } from '@visitor-context/core';
 import { driveImichatWidget } from './imichat-session.js';
 import { createWxccAdapter, wxccAdapter } from './wxcc-adapter.js';
-import { neverThrow } from './wxcc-never-throw.js';
 import { WxccSnippetOptionsSchema, defaultWxccScriptUrl, type WxccSnippetOptions } from './wxcc-options.js';
 
 /** The event the snippet dispatches on `window` with its {@link ImichatSessionOutcome} as `detail`. @public */

@@ -7,7 +7,6 @@ import { createContextTranslator, formatPath, type Diagnostics, type Result, typ
 import type { WxccInitPayload } from './imichat-widget.js';
 import { toWxcc } from './to-wxcc.js';
 import { findFieldMapProblems, resolveFieldMap, type WxccFieldMap } from './wxcc-field-map.js';
-import { neverThrow } from './wxcc-never-throw.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 
 /** Options of {@link translateWxccContext}. @public */
@@ -46,4 +45,4 @@ function translateToWxcc(context: VisitorContext, options: WxccTranslateOptions,
  * @public
  */
 export const translateWxccContext: (context: VisitorContext, options?: WxccTranslateOptions) => Result<WxccInitPayload> =
-  /* @__PURE__ */ neverThrow('translateWxccContext', /* @__PURE__ */ createContextTranslator<WxccInitPayload, WxccTranslateOptions>(wxccVendorId, translateToWxcc));
+  /* @__PURE__ */ createContextTranslator<WxccInitPayload, WxccTranslateOptions>(wxccVendorId, translateToWxcc);

@@ -14,7 +14,6 @@ import {
   type WxccFromVendorOptions,
   type WxccToVendorOptions,
 } from './wxcc-options.js';
-import { neverThrow } from './wxcc-never-throw.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 
 /**
@@ -58,13 +57,7 @@ export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter
     toVendor: (context, _options, diagnostics) => toWxcc(context, resolved, diagnostics),
     fromVendor: (payload, _options, diagnostics) => fromWxcc(payload, resolved, diagnostics),
   });
-  // Core checks payloads and contexts, but reading a hostile argument (a proxy, a getter) may still throw there.
-  return {
-    ...adapter,
-    toVendor: neverThrow('toVendor', adapter.toVendor),
-    fromVendor: neverThrow('fromVendor', adapter.fromVendor),
-    fields: resolved.fields,
-  };
+  return { ...adapter, fields: resolved.fields };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Result } from '@visitor-context/core';
+import type { Result } from './diagnostics.js';
 
 /** The error's message, without trusting it: an error's `message` or `toString` may itself throw. */
 function describeError(error: unknown): string {
@@ -10,12 +10,15 @@ function describeError(error: unknown): string {
 }
 
 /**
- * Wraps a function that returns a Result so that it keeps its "never throws" promise even when reading its
- * arguments throws (a proxy's trap, a getter, a revoked proxy): that becomes a `not_plain_data` failure.
+ * Wraps a function that returns a {@link Result} so that it keeps its "never throws" promise even when reading
+ * its arguments throws (a proxy's trap, a getter, a revoked proxy): that becomes a `not_plain_data` failure.
  *
  * @remarks
  * Core's parsers check plain data, but some checks (zod's option parsing, prototype look-ups) touch a value
- * before knowing it is plain; this is the last line, not the first.
+ * before knowing it is plain; this is the last line, not the first. `defineAdapter`'s `toVendor`/`fromVendor`
+ * and `createContextTranslator`'s translators are already wrapped; adapters wrap their other Result-returning
+ * exports (snippet renderers) with it.
+ * @public
  */
 export function neverThrow<Args extends unknown[], T>(name: string, run: (...args: Args) => Result<T>): (...args: Args) => Result<T> {
   return (...args) => {
