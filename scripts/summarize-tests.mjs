@@ -7,7 +7,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const rows = [];
-for (const group of ['packages', 'apps', 'tools']) {
+for (const group of ['packages', 'apps', 'tools', 'examples']) {
   if (!existsSync(group)) continue;
   for (const name of readdirSync(group)) {
     const folder = join(group, name, 'test-results');
