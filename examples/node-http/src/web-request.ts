@@ -25,7 +25,11 @@ export function toWebRequest(incoming: IncomingMessage): Request {
 
 /** Writes a web `Response` to a Node response, streaming its body. */
 export async function sendWebResponse(response: Response, outgoing: ServerResponse): Promise<void> {
-  outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+  const headers: Record<string, string | string[]> = Object.fromEntries(response.headers);
+  // Several cookies must stay several Set-Cookie headers (Headers would join them into one, which breaks them).
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  outgoing.writeHead(response.status, headers);
   if (response.body === null) return void outgoing.end();
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) outgoing.write(chunk);
   outgoing.end();

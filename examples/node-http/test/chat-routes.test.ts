@@ -63,3 +63,27 @@ it('renders the chat page with the signed-in visitor, under a nonce CSP', async 
   expect(anonymous).not.toContain('Ada Lovelace');
   expect((await fetch(`${base}/nowhere`)).status).toBe(404);
 });
+
+it('the bridge keeps several Set-Cookie headers apart and passes repeated request headers on', async () => {
+  const { createServer: createNodeServer } = await import('node:http');
+  const { sendWebResponse, toWebRequest } = await import('../src/web-request.js');
+  let seen: string | null = null;
+  const bridge = createNodeServer((incoming, outgoing) => {
+    seen = toWebRequest(incoming).headers.get('x-tag');
+    const response = new Response('ok');
+    response.headers.append('set-cookie', 'a=1; Path=/');
+    response.headers.append('set-cookie', 'b=2; Path=/');
+    void sendWebResponse(response, outgoing);
+  });
+  await new Promise<void>((resolve) => bridge.listen(0, '127.0.0.1', () => resolve()));
+  const port = (bridge.address() as AddressInfo).port;
+  const cookies = await new Promise<string[]>((resolve) =>
+    httpRequest({ host: '127.0.0.1', port, path: '/', headers: { 'x-tag': ['one', 'two'] } }, (response) => {
+      response.resume();
+      resolve(response.headers['set-cookie'] ?? []);
+    }).end(),
+  );
+  await new Promise<void>((resolve) => bridge.close(() => resolve()));
+  expect(cookies).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+  expect(seen).toBe('one, two');
+});
