@@ -1,9 +1,10 @@
 // The built app (dist/, from `vite build`) in Debian's Chromium: log in, log out, log in again, and check what
 // giosg (the offline stand-in) holds after each step.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
@@ -64,5 +65,35 @@ it('tells giosg who logged in, forgets them on logout, and takes the next login,
 
   expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('built with VITE_GIOSG_COMPANY_ID, loads giosg\'s own script for that company and leaves the stand-in out', async () => {
+  const { build } = await import('vite');
+  const outDir = fileURLToPath(new URL('../test-results/real-build/', import.meta.url));
+  process.env['VITE_GIOSG_COMPANY_ID'] = 'acme company';
+  try {
+    await build({ root: fileURLToPath(new URL('..', import.meta.url)), logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  } finally {
+    delete process.env['VITE_GIOSG_COMPANY_ID'];
+  }
+  const assets = await readdir(new URL('assets/', pathToFileURL(outDir)));
+  expect(assets.filter((file) => file.startsWith('stand-ins-'))).toEqual([]);
+  const page = await browser.newPage();
+  const requested: string[] = [];
+  // No network here: answer giosg's URL with an empty script and record that the page asked for it.
+  await page.route('https://service.giosg.com/**', (route) => {
+    requested.push(route.request().url());
+    return route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
+  });
+  await page.route(`${url}**`, async (route) => {
+    const pathname = new URL(route.request().url()).pathname;
+    const file = pathname === '/' ? 'index.html' : pathname.slice(1);
+    const body = await readFile(new URL(file, pathToFileURL(outDir)));
+    return route.fulfill({ status: 200, contentType: types[extname(file)] ?? 'text/plain', body });
+  });
+  await page.goto(url);
+  await expect.poll(() => requested, { timeout: 10_000 }).toEqual(['https://service.giosg.com/live2/acme%20company']);
+  expect(await page.locator('#agent-panel').isHidden()).toBe(true);
   await page.close();
 });
