@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { parseVisitorContext } from '@visitor-context/core';
+import { limitBody } from './body-limit.js';
 import type { ExampleConfig } from './config.js';
 import { demoVisitors, findDemoVisitor } from './demo-visitors.js';
 import { Inbox } from './inbox.js';
@@ -14,12 +15,13 @@ import type { VendorDemo } from './vendor-demo.js';
 
 type Environment = { Variables: { nonce: string | undefined } };
 
-const maxFormBytes = 256 * 1024;
+/** Diagnostics kept per inbox entry; the operator page says how many more there were. */
+const maxDiagnosticsPerEntry = 20;
 
 /** Builds the app; `publicDirectory` holds the client bundles built by scripts/build-client.mjs. */
 export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[], publicDirectory: URL) {
   const app = new Hono<Environment>();
-  const inbox = new Inbox(config.inboxSize);
+  const inbox = new Inbox({ maxEntries: config.inboxSize, maxBytes: config.inboxMaxBytes, maxDiagnosticsPerEntry });
   const findVendor = (id: string | undefined): VendorDemo | undefined => vendors.find((vendor) => vendor.id === id);
 
   app.use('*', async (context, next) => {
@@ -35,6 +37,11 @@ export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[],
     }
     context.res.headers.set('x-content-type-options', 'nosniff');
   });
+
+  // Every body is limited while it streams, before any route reads it (JSON answers for the API routes).
+  app.use('/inbound/*', limitBody('json'));
+  app.use('/operator/*', limitBody('text'));
+  app.use('/translate', limitBody('text'));
 
   const page = (nonce: string | undefined, content: { title: string; body: string; scripts?: string[] }) =>
     renderPage({ nonce, ...content });
@@ -83,7 +90,9 @@ export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[],
     return context.json(result, result.ok ? 200 : 422);
   });
 
-  app.get('/operator', (context) => context.html(page(context.get('nonce'), renderOperatorPage(inbox, vendors))));
+  app.get('/operator', (context) =>
+    context.html(page(context.get('nonce'), renderOperatorPage(inbox, vendors, Number(context.req.query('page') ?? 1)))),
+  );
 
   app.post('/operator/samples/:vendor', async (context) => {
     const vendor = findVendor(context.req.param('vendor'));
@@ -105,8 +114,6 @@ export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[],
   });
 
   app.post('/translate', async (context) => {
-    const length = Number(context.req.header('content-length') ?? 0);
-    if (length > maxFormBytes) return context.text('The form is too large.', 413);
     const form = await context.req.parseBody();
     const from = findVendor(String(form['from'] ?? '')) ?? vendors[0]!;
     const to = findVendor(String(form['to'] ?? '')) ?? vendors[0]!;

@@ -30,4 +30,18 @@ export interface VendorDemo {
   readonly sampleInbound: string;
   /** The content type the vendor sends inbound. */
   readonly inboundContentType: string;
+  /** Settings the single-page app's browser code needs (rendered as JSON into the page; never secrets). */
+  readonly browserSettings?: Record<string, unknown>;
+  /** The few lines a developer writes for each panel, shown next to it (type-checked by test/code-samples.test.ts). */
+  readonly code: VendorCode;
+}
+
+/** Code a developer writes, per panel. */
+export interface VendorCode {
+  /** Server: render the embed for a validated context (widget demo). */
+  readonly embed: string;
+  /** Browser: apply the server's payload after login, clear it on logout (single-page app). */
+  readonly browser: string;
+  /** Server: read the vendor's inbound payload (operator inbox). */
+  readonly inbound: string;
 }

@@ -153,7 +153,8 @@ describe('inbound endpoints refuse bad input', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ big: 'x'.repeat(1024 * 1024) }),
     });
-    expect(response.status).toBe(422);
+    // 413 Payload Too Large, from the body limit every body-reading route has (test/limits.test.ts tests it chunked).
+    expect(response.status).toBe(413);
     expect(await response.json()).toMatchObject({ ok: false, diagnostics: [{ code: 'too_large' }] });
   });
 });
@@ -201,5 +202,107 @@ describe('the translation page', () => {
     expect(await watch.violations()).toEqual([]);
     await keepScreenshot(page, 'translate');
     await page.close();
+  });
+});
+
+describe('the code next to each panel', () => {
+  it.each(vendors.map((vendor) => [vendor.id, vendor] as const))('%s: the widget, single-page app, operator and translation pages show the code behind them', async (_id, vendor) => {
+    const page = await browser.newPage();
+    const codeOf = async (panel: string): Promise<string[]> => page.locator(`[data-code-panel="${panel}"]`).allTextContents();
+    await page.goto(`${withCsp.url}/?vendor=${vendor.id}&visitor=customer`);
+    expect(await codeOf('embed')).toEqual([vendor.code.embed]);
+    await page.goto(`${withCsp.url}/spa?vendor=${vendor.id}`);
+    expect(await codeOf('browser')).toEqual([vendor.code.browser]);
+    await page.goto(`${withCsp.url}/operator`);
+    expect(await codeOf('inbound')).toContain(vendor.code.inbound);
+    await page.goto(`${withCsp.url}/translate?from=${vendor.id}&to=giosg`);
+    const [translation] = await codeOf('translate');
+    expect(translation).toContain(`${vendor.id}Adapter.fromVendor(`);
+    expect(translation).toContain('giosgAdapter.toVendor(');
+    await page.close();
+  });
+});
+
+describe('at 390 px wide (a phone)', () => {
+  it.each(['/?vendor=comm100&visitor=hostile', '/spa?vendor=genesys', '/operator', '/translate?from=comm100&to=wxcc'])('%s has no horizontal overflow', async (path) => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${withCsp.url}${path}`);
+    if (path.startsWith('/translate')) {
+      await page.fill('#payload', samples.comm100);
+      await page.click('button[type="submit"]');
+      await page.locator('[data-snippet]').waitFor();
+    }
+    if (path.startsWith('/spa')) {
+      await page.locator('#spa[data-ready]').waitFor({ state: 'attached' });
+      await page.click('[data-login="hostile"]');
+      await page.locator('#spa-status[data-state]').waitFor({ timeout: 15_000 });
+    }
+    const overflow = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const wider = Array.from(document.body.querySelectorAll('*'))
+        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
+      return { width, scrollWidth: document.documentElement.scrollWidth, wider: wider.slice(0, 5) };
+    });
+    expect(overflow.width).toBe(390);
+    expect(overflow).toEqual({ width: 390, scrollWidth: 390, wider: [] });
+    await keepScreenshot(page, `narrow-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`);
+    await page.close();
+  });
+});
+
+describe('the operator page, paginated', () => {
+  it('shows ten entries a page, newest first, with links to older and newer pages', async () => {
+    const server = await startExample({ CSP: 'on' });
+    try {
+      const first = JSON.parse(samples.comm100) as { visitor: Record<string, unknown> };
+      for (let index = 0; index < 23; index += 1) {
+        const body = { ...first, visitor: { ...first.visitor, name: `Visitor ${index}` } };
+        const response = await fetch(`${server.url}/inbound/comm100`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        expect(response.status).toBe(200);
+      }
+      const page = await browser.newPage();
+      const names = async (): Promise<string[]> =>
+        (await page.locator('#inbox pre[data-context]').allTextContents()).map((text) => (JSON.parse(text) as { visitor: { name: string } }).visitor.name);
+      await page.goto(`${server.url}/operator`);
+      expect(await names()).toEqual(Array.from({ length: 10 }, (_, at) => `Visitor ${22 - at}`));
+      expect(await page.locator('[data-page]').first().getAttribute('data-pages')).toBe('3');
+      await page.locator('a[rel="next"]').first().click();
+      expect(await names()).toEqual(Array.from({ length: 10 }, (_, at) => `Visitor ${12 - at}`));
+      await page.locator('a[rel="next"]').first().click();
+      expect(await names()).toEqual(['Visitor 2', 'Visitor 1', 'Visitor 0']);
+      expect(await page.locator('a[rel="next"]').count()).toBe(0);
+      await page.locator('a[rel="prev"]').first().click();
+      expect(await page.locator('[data-page]').first().getAttribute('data-page')).toBe('2');
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps the inbox within INBOX_MAX_BYTES however large the payloads', async () => {
+    const server = await startExample({ INBOX_MAX_BYTES: String(32 * 1024) });
+    try {
+      const first = JSON.parse(samples.comm100) as { visitor: Record<string, unknown> };
+      for (let index = 0; index < 12; index += 1) {
+        const body = { ...first, visitor: { ...first.visitor, name: `Visitor ${index}`, email: `v${index}@example.com` }, padding: 'x'.repeat(60 * 1024) };
+        await fetch(`${server.url}/inbound/comm100`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      }
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/operator`);
+      const contexts = await page.locator('#inbox pre[data-context]').allTextContents();
+      const omitted = await page.locator('#inbox [data-omitted-context]').count();
+      // Every row kept, its context shown or its size stated; the contexts shown fit in the bound together.
+      expect(contexts.length + omitted).toBeGreaterThan(0);
+      expect(Buffer.byteLength(contexts.join(''), 'utf8')).toBeLessThanOrEqual(32 * 1024);
+      const newest = page.locator('#inbox tbody tr').first();
+      if ((await newest.locator('pre[data-context]').count()) === 1) {
+        expect((JSON.parse((await newest.locator('pre[data-context]').textContent()) ?? '') as { visitor: { name: string } }).visitor.name).toBe('Visitor 11');
+      }
+      expect(await page.locator('#inbox tbody tr').count()).toBeLessThan(12);
+      await page.close();
+    } finally {
+      await server.close();
+    }
   });
 });

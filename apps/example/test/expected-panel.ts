@@ -1,7 +1,10 @@
 import { parseVisitorContext, type VisitorContext } from '@visitor-context/core';
 import { findDemoVisitor } from '../src/demo-visitors.js';
 import type { VendorDemo } from '../src/vendor-demo.js';
-import { customVariables as comm100CustomVariables } from '../src/vendors/comm100.js';
+import { readConfig } from '../src/config.js';
+
+/** The custom variables of the demo Comm100 account (what its Control Panel would define). */
+const comm100CustomVariables = readConfig({}).accounts.comm100?.customVariables ?? [];
 
 /** The demo visitor's canonical context, validated as the server does. */
 export function demoContext(visitorId: string): VisitorContext {

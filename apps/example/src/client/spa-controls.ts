@@ -7,6 +7,11 @@ export type ApplyPayload = (payload: unknown) => Promise<{ ok: boolean; diagnost
 /** Logs out in the vendor's own way where it has one (e.g. giosg's `removeAll`); default: apply the anonymous payload. */
 export type Logout = () => Promise<{ ok: boolean; diagnostics: readonly unknown[]; value?: unknown }>;
 
+/** What the server put in the page for this vendor's browser code (`data-settings` on `#spa`). */
+export function readBrowserSettings(): Record<string, unknown> {
+  return JSON.parse(document.getElementById('spa')?.dataset['settings'] ?? '{}') as Record<string, unknown>;
+}
+
 export function wireSpaControls(apply: ApplyPayload, logout?: Logout): void {
   const root = document.getElementById('spa');
   const status = document.getElementById('spa-status');

@@ -1,5 +1,6 @@
 import { escapeHtml, type Diagnostic } from '@visitor-context/core';
 import type { VendorDemo } from '../vendor-demo.js';
+import { renderCodePanel, translationCode } from './code-panel.js';
 import { renderDiagnostics, renderJsonBlock } from './diagnostics-list.js';
 
 export interface TranslateInput {
@@ -41,6 +42,7 @@ export async function renderTranslatePage(input: TranslateInput): Promise<{ titl
 <form method="post" action="/translate"><p><label>From ${select('from', input.vendors, input.from)}</label> <label>to ${select('to', input.vendors, input.to)}</label></p>
 <p><label for="payload">${escapeHtml(input.from.label)} payload (JSON)</label><textarea name="payload" id="payload">${escapeHtml(input.payload)}</textarea></p>
 <p><button type="submit">Translate</button> <span class="muted">Changing "from" and submitting an empty payload loads that vendor's sample.</span></p></form>
+${renderCodePanel('translate', translationCode(input.from.id, input.to.id), `The code for ${input.from.label} → ${input.to.label}`)}
 ${results}`;
   return { title: 'Translate', body };
 }

@@ -1,6 +1,7 @@
 import { escapeHtml, parseVisitorContext, type Diagnostic } from '@visitor-context/core';
 import { demoVisitors, type DemoVisitor } from '../demo-visitors.js';
 import type { VendorDemo, VendorScripts } from '../vendor-demo.js';
+import { renderCodePanel } from './code-panel.js';
 import { renderDiagnostics, renderJsonBlock } from './diagnostics-list.js';
 
 export interface WidgetPageInput {
@@ -35,7 +36,8 @@ export async function renderWidgetPage(input: WidgetPageInput): Promise<{ body: 
 <div class="grid">
 <section><h2>What the server knew</h2>${renderJsonBlock(input.visitor.session, ' id="session"')}
 <h2>Adapter warnings</h2><div id="warnings">${renderDiagnostics(warnings)}</div>
-<p class="muted">Vendor scripts: ${escapeHtml(input.vendorScripts === 'stand-in' ? 'testkit stand-in (offline)' : 'the vendor\'s real script')}.</p></section>
+<p class="muted">Vendor scripts: ${escapeHtml(input.vendorScripts === 'stand-in' ? 'testkit stand-in (offline)' : 'the vendor\'s real script')}.</p>
+${renderCodePanel('embed', input.vendor.code.embed, 'The code for this embed (server)')}</section>
 <aside id="agent-panel" data-vendor="${escapeHtml(input.vendor.id)}"><h2>Agent panel: what ${escapeHtml(input.vendor.label)} received</h2><pre data-agent-panel>Waiting for the widget…</pre></aside>
 </div>
 <div id="vendor-embed">${embed}</div>`;

@@ -6,7 +6,14 @@ import { createGiosgDemo } from './giosg.js';
 import { createImsupportingDemo } from './imsupporting.js';
 import { createWxccDemo } from './wxcc.js';
 
-/** Every vendor the app wires, in menu order. */
-export function createVendorDemos(_config: ExampleConfig): VendorDemo[] {
-  return [createGiosgDemo(), createGenesysDemo(), createComm100Demo(), createWxccDemo(), createImsupportingDemo()];
+/** Every vendor the app wires that has an account (demo ids with the stand-ins), in menu order. */
+export function createVendorDemos(config: ExampleConfig): VendorDemo[] {
+  const { giosg, genesys, comm100, wxcc, imsupporting } = config.accounts;
+  return [
+    giosg && createGiosgDemo(giosg),
+    genesys && createGenesysDemo(genesys),
+    comm100 && createComm100Demo(comm100),
+    wxcc && createWxccDemo(wxcc),
+    imsupporting && createImsupportingDemo(imsupporting),
+  ].filter((vendor) => vendor !== undefined);
 }

@@ -1,10 +1,10 @@
 import { Diagnostics, type Result } from '@visitor-context/core';
-
-const maxInboundBytes = 256 * 1024;
+import { inboundBodyLimitBytes as maxInboundBytes } from '../body-limit.js';
 
 /**
- * Reads an inbound request body as text, refusing non-JSON content types and bodies over 256 KiB before
- * reading them whole. The adapters then parse the text safely.
+ * Reads an inbound request body as text, refusing non-JSON content types and bodies over the inbound limit
+ * before reading them whole (the app's body-limit middleware already refuses those; this keeps the function safe
+ * wherever it is used). The adapters then parse the text safely.
  */
 export async function readJsonBody(request: Request): Promise<Result<string>> {
   const diagnostics = new Diagnostics();
