@@ -243,6 +243,28 @@ describe('signGiosgVisitorDataWithChecksum (legacy)', () => {
     expect((await signGiosgVisitorDataWithChecksum(customer, { key, algorithm, allowWeakChecksum: true, strict: true })).ok).toBe(false);
   });
 
+  it('refuses separators that would let one signed value sign pairs that were never sent, naming the field', async () => {
+    // The forgery: without escaping, this display name signs a "verified" key the server never set.
+    expect(giosgChecksumInput({ username: 'Ada&verified:true' })).toBe(giosgChecksumInput({ username: 'Ada', verified: 'true' }));
+    const forged = await signGiosgVisitorDataWithChecksum({ visitor: { name: 'Ada&verified:true' } }, { key, algorithm: 'sha1', allowWeakChecksum: true, now });
+    expect(forged.ok).toBe(false);
+    expect(forged.diagnostics.filter((item) => item.severity === 'error').map((item) => [item.code, item.path])).toEqual([['unsignable_value', ['visitor', 'name']]]);
+    expect(forged.diagnostics.find((item) => item.code === 'unsignable_value')?.message).toContain('"&"');
+    const badKeys: VisitorContext = { attributes: { 'a:b': 'x', 'c&d': 'y', plan: 'pro', Plan: 'team' } };
+    const refused = await signGiosgVisitorDataWithChecksum(badKeys, { key, algorithm: 'sha1', allowWeakChecksum: true, now });
+    expect(refused.diagnostics.filter((item) => item.severity === 'error').map((item) => item.path)).toEqual([
+      ['attributes', 'a:b'],
+      ['attributes', 'c&d'],
+      ['attributes', 'Plan'],
+    ]);
+    const extra: VisitorContext = { vendor: { giosg: { extraData: { note: 'x&y' } } } };
+    const extraRefused = await signGiosgVisitorDataWithChecksum(extra, { key, algorithm: 'sha1', allowWeakChecksum: true, now });
+    expect(extraRefused.diagnostics.map((item) => item.path)).toContainEqual(['vendor', 'giosg', 'extraData', 'note']);
+    // A ":" in a value is unambiguous once keys have none: URLs stay signable.
+    const url = await signGiosgVisitorDataWithChecksum({ attributes: { avatar: 'https://example.com/a.png' } }, { key, algorithm: 'sha1', allowWeakChecksum: true, now });
+    expect(url.ok).toBe(true);
+  });
+
   it('refuses values the checksum cannot cover, and short keys', async () => {
     const nested: VisitorContext = { visitor: { name: 'Ada' }, vendor: { giosg: { extraData: { cart: { items: 2 } } } } };
     const refused = await signGiosgVisitorDataWithChecksum(nested, { key, algorithm: 'sha1', allowWeakChecksum: true });
