@@ -20,7 +20,7 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
   readonly key: GiosgSigningKey;
   /** The JWT algorithm; default `HS256` (giosg's recommendation). */
   readonly algorithm?: GiosgJwtAlgorithm;
-  /** Token lifetime in seconds (`exp` − `iat`); default 600, at most 3600. */
+  /** Token lifetime in seconds (`exp` − now); default 600, at most 3600. */
   readonly expiresInSeconds?: number;
   /** A key id for the JWT header (`kid`), if your key management uses one. */
   readonly keyId?: string;
@@ -30,8 +30,12 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
 
 /**
  * Translates a context and signs its visitor data as a compact JWT, giosg's tamper-proof form: the JWT payload
- * is the visitor data plus `exp`, `iat` and `jti`, and the submission passes the JWT string in place of the
- * data object, with the algorithm. Server-only: the key must never reach a browser. Never rejects.
+ * is the visitor data plus `exp` only, and the submission passes the JWT string in place of the data object,
+ * with the algorithm. Server-only: the key must never reach a browser. Never rejects.
+ *
+ * @remarks
+ * giosg stores every claim but `exp` as a visitor variable that operators see, so the token carries no `iat`,
+ * `jti` or other registered claim. `exp` (at most an hour ahead) is what bounds its use.
  * @public
  */
 export async function signGiosgVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
@@ -52,8 +56,8 @@ export async function signGiosgVisitorData(context: VisitorContext, options: Gio
     );
     delete data[key];
   }
-  const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const claims = { ...data, iat: issuedAt, exp: issuedAt + settings.expiresInSeconds, jti: crypto.randomUUID() };
+  const signedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const claims = { ...data, exp: signedAt + settings.expiresInSeconds };
   const header: CompactJWSHeaderParameters = { alg: settings.algorithm, typ: 'JWT', ...(options.keyId === undefined ? {} : { kid: options.keyId }) };
   try {
     const token = await signCompactJws(header, new TextEncoder().encode(JSON.stringify(claims)), settings.key);
