@@ -234,3 +234,39 @@ describe('vendor → canonical → vendor', () => {
     expect(giosgAdapter.fromVendor('"just text"').ok).toBe(false);
   });
 });
+
+describe('keys named like Object.prototype members', () => {
+  const prototypeNames = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+
+  it('toVendor never looks a key up on Object.prototype (no "function toString() { [native code] }" keys)', () => {
+    const rejectedFields = Object.fromEntries(prototypeNames.map((name) => [`visitor.${name}`, 'x']));
+    const result = giosgAdapter.toVendor({ visitor: { name: 'Ada' }, vendor: { giosg: { rejectedFields } } });
+    expect(result.ok && result.value.visitorData).toEqual({ username: 'Ada' });
+    expect(result.diagnostics.map((item) => [item.code, item.path.at(-1)])).toEqual(prototypeNames.map((name) => ['field_dropped', `visitor.${name}`]));
+    const attributes = { toString: 'b', valueOf: 'c', hasOwnProperty: 'd' };
+    const sent = giosgAdapter.toVendor({ attributes });
+    expect(sent.ok && sent.value.visitorData).toEqual(attributes);
+    expect(sent.ok && Object.keys(sent.value.visitorData).every((key) => !key.includes('native code'))).toBe(true);
+    // Core refuses a "constructor" attribute in a context; one kept from giosg goes back under its own key.
+    expect(giosgAdapter.toVendor({ attributes: { constructor: 'a' } }).ok).toBe(false);
+    const kept = giosgAdapter.toVendor({ vendor: { giosg: { rejectedFields: { 'attributes.constructor': 'a' } } } });
+    expect(kept.ok && kept.value.visitorData).toEqual({ constructor: 'a' });
+  });
+
+  it('fromVendor reads such keys as plain attributes, from visitor data and from api_data', () => {
+    const data = { username: 'Ada', constructor: 'a', toString: 'b', valueOf: 'c' };
+    const fromData = giosgAdapter.fromVendor(data);
+    expect(fromData).toMatchObject({
+      ok: true,
+      value: { visitor: { name: 'Ada' }, attributes: { toString: 'b', valueOf: 'c' }, vendor: { giosg: { rejectedFields: { 'attributes.constructor': 'a' } } } },
+    });
+    const back = giosgAdapter.toVendor(fromData.ok ? fromData.value : {});
+    expect(back.ok && back.value.visitorData).toEqual(data);
+    const fromApiData = giosgAdapter.fromVendor(Object.entries(data).map(([name, value]) => ({ name, value })));
+    expect(fromApiData.ok && fromApiData.value).toEqual(fromData.ok && fromData.value);
+    const proto = giosgAdapter.fromVendor([{ name: '__proto__', value: 'x' }]);
+    expect(Object.hasOwn(proto.ok ? (proto.value.attributes ?? {}) : {}, '__proto__')).toBe(false);
+    expect(proto.diagnostics.map((item) => item.path)).toContainEqual(['attributes', '__proto__']);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+});

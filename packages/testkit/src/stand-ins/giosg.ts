@@ -120,7 +120,7 @@ export function installGiosgStandIn(window: Window, options: GiosgStandInOptions
         if (requireSignatures) reject(call, 'This room requires signed visitor data');
         if (!isObject(visitorData)) reject(call, 'visitor_data must be an object');
         data = JSON.parse(JSON.stringify(visitorData)) as Record<string, unknown>;
-      } else if (typeof algorithm === 'string' && algorithm in jwtHashes) {
+      } else if (typeof algorithm === 'string' && Object.hasOwn(jwtHashes, algorithm)) {
         data = await verifyJwt(visitorData, algorithm, call);
         signed = true;
       } else if (algorithm === 'sha1' || algorithm === 'md5') {
