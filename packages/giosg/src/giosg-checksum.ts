@@ -4,6 +4,7 @@ import { giosgAdapter } from './giosg-adapter.js';
 import { attributeKeyPrefix, checksumKeys, visitorFieldByKey } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
 import { defaultExpiresInSeconds, maxExpiresInSeconds, translateOptions } from './sign-giosg-visitor-data.js';
+import { settleAsync } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /**
@@ -57,6 +58,10 @@ export async function signGiosgVisitorDataWithChecksum(
   context: VisitorContext,
   options: GiosgChecksumOptions,
 ): Promise<Result<GiosgVisitorSubmission>> {
+  return settleAsync('The checksum options', () => signWithChecksum(context, options));
+}
+
+async function signWithChecksum(context: VisitorContext, options: GiosgChecksumOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();
   if (options?.allowWeakChecksum !== true) {
     diagnostics.error(
@@ -74,6 +79,10 @@ export async function signGiosgVisitorDataWithChecksum(
   const expiresInSeconds = options.expiresInSeconds ?? defaultExpiresInSeconds;
   if (!Number.isInteger(expiresInSeconds) || expiresInSeconds < 1 || expiresInSeconds > maxExpiresInSeconds) {
     diagnostics.error('invalid_option', ['expiresInSeconds'], `expiresInSeconds must be a whole number from 1 to ${maxExpiresInSeconds}.`);
+    return diagnostics.toFailure();
+  }
+  if (options.now !== undefined && !(options.now instanceof Date && Number.isFinite(options.now.getTime()))) {
+    diagnostics.error('invalid_option', ['now'], 'now must be a valid Date.');
     return diagnostics.toFailure();
   }
   const key = readSigningKey(options.key, algorithm);

@@ -40,4 +40,10 @@ describe('renderGiosgLogoutSnippet', () => {
     const keys = renderGiosgLogoutSnippet({ keys: ['email', '</script>'] });
     expect(keys.ok && keys.value).toContain('_giosg("visitor","remove","email");_giosg("visitor","remove","\\u003c/script\\u003e");');
   });
+
+  it('then closes, hides and clears the chat with closeChat', () => {
+    const snippet = renderGiosgLogoutSnippet({ closeChat: true, nonce: 'r4nd0m' });
+    expect(snippet.ok && snippet.value).toContain('_giosg("visitor","removeAll");_giosg("chat","close",{"hide":true,"clearHistory":true});</script>');
+    expect(renderGiosgLogoutSnippet({ closeChat: 'yes' } as never).diagnostics.map((item) => [item.code, item.path])).toEqual([['invalid_option', ['closeChat']]]);
+  });
 });

@@ -4,6 +4,7 @@ import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm, type GiosgVisitorSubmi
 import { giosgAdapter } from './giosg-adapter.js';
 import { tokenClaimKeys } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
+import { describeError, settleAsync } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /** Default lifetime of a signed submission: long enough for the page to load and giosg to receive it. */
@@ -39,6 +40,10 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
  * @public
  */
 export async function signGiosgVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
+  return settleAsync('The signing options', () => signVisitorData(context, options));
+}
+
+async function signVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();
   const settings = readSigningSettings(options, diagnostics);
   if (settings === undefined) return diagnostics.toFailure();
@@ -63,7 +68,7 @@ export async function signGiosgVisitorData(context: VisitorContext, options: Gio
     const token = await signCompactJws(header, new TextEncoder().encode(JSON.stringify(claims)), settings.key);
     return diagnostics.toResult({ ...translated.value, visitorData: token, signingAlgorithm: settings.algorithm }, options);
   } catch (error) {
-    diagnostics.error('signing_failed', [], `Signing failed: ${error instanceof Error ? error.message : String(error)}.`);
+    diagnostics.error('signing_failed', [], `Signing failed: ${describeError(error)}.`);
     return diagnostics.toFailure();
   }
 }

@@ -2,6 +2,7 @@ import { errors, jwtVerify, type JWTVerifyOptions } from 'jose';
 import { Diagnostics, checkJsonValue, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
+import { describeError } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /** The most clock skew a verifier tolerates: more would quietly extend every token's life. */
@@ -154,14 +155,6 @@ function describeFailure(error: unknown, algorithm: string): [string, [], string
   }
   const reason = describeError(error);
   return ['invalid_token', [], `Not a valid signed JWT: ${reason}.`];
-}
-
-function describeError(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : String(error);
-  } catch {
-    return 'unreadable error';
-  }
 }
 
 /**

@@ -81,7 +81,8 @@ const jwtHashes: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: '
  * equal the argument, `exp` must be in the future), and its payload becomes the data (`exp` excluded); `sha1`
  * checksums are verified (`md5` cannot be, without MD5 in Web Crypto); a room requiring signatures rejects
  * unsigned data; rejections are HTTP 400. `replaceExisting` replaces the room's data, otherwise keys are merged;
- * `username` renames the visitor. `remove(key)` and `removeAll()` clear data in every room.
+ * `username` renames the visitor. `remove(key)` and `removeAll()` clear data in every room. `chat.close(options)`
+ * is recorded and answered.
  * @public
  */
 export function installGiosgStandIn(window: Window, options: GiosgStandInOptions = {}): GiosgStandIn {
@@ -215,6 +216,13 @@ export function installGiosgStandIn(window: Window, options: GiosgStandInOptions
       removeAll: () => {
         record('visitor', 'removeAll', [], 'accepted');
         return removeEverywhere();
+      },
+    },
+    // Closing (and hiding, clearing) the chat window is page state only; it is recorded and answered.
+    chat: {
+      close: (...args: unknown[]) => {
+        record('chat', 'close', args, 'accepted');
+        return answer(async () => undefined);
       },
     },
   } as const;
