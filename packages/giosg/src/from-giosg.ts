@@ -82,7 +82,12 @@ export function fromGiosg(payload: JsonValue, options: GiosgFromVendorOptions, d
 
 function resolveFormat(payload: JsonValue, format: GiosgInboundFormat, diagnostics: Diagnostics): ReadFormat | undefined {
   if (format !== 'auto') return format;
-  if (Array.isArray(payload)) return payload[0] === 'visitor' && payload[1] === 'submit' ? 'submitCall' : 'apiData';
+  if (Array.isArray(payload)) {
+    if (payload[0] === 'visitor' && payload[1] === 'submit') return 'submitCall';
+    // An api_data list holds { name, value } objects; a list of anything else is no giosg shape (read anyway, it fails).
+    if (!payload.every(isJsonObject)) reportUnrecognizedPayload(diagnostics, 'giosg', giosgPayloadShapes);
+    return 'apiData';
+  }
   if (typeof payload !== 'object' || payload === null) {
     reportUnrecognizedPayload(diagnostics, 'giosg', giosgPayloadShapes);
     diagnostics.error('not_an_object', [], 'Expected a giosg submission, a REST chat, an api_data array or a visitor data object.');
@@ -186,7 +191,11 @@ const submitCallIndex = { visitorData: 2, signingAlgorithm: 3, replaceExisting: 
  * trailing arguments take giosg's defaults: `plain`, extend, the domain room.
  */
 function readSubmitCall(payload: JsonValue, bag: VendorBag, diagnostics: Diagnostics): Entry[] {
-  const args = payload as JsonValue[];
+  if (!Array.isArray(payload) || payload[0] !== 'visitor' || payload[1] !== 'submit') {
+    diagnostics.error('invalid_type', [], "A logged submit call is the list ['visitor', 'submit', data, algorithm, replaceExisting, rooms].");
+    return [];
+  }
+  const args = payload;
   for (let index = 6; index < args.length; index++) {
     diagnostics.warning('field_dropped', [index], `giosg's visitor submit takes four arguments after 'visitor', 'submit'; argument ${index} is ignored, as giosg ignores it.`);
   }

@@ -284,6 +284,9 @@ describe('the logged _giosg("visitor", "submit", …) argument list', () => {
     expect(extra.diagnostics.map((item) => [item.code, item.path])).toEqual([['field_dropped', [6]]]);
     const bad = giosgAdapter.fromVendor(['visitor', 'submit', { username: 'Ada' }, 'rot13']);
     expect(bad.diagnostics.map((item) => [item.code, item.path])).toEqual([['invalid_type', [3]]]);
+    for (const notACall of [{ username: 'Ada' }, ['visitor', 'remove', 'email']]) {
+      expect(giosgAdapter.fromVendor(notACall, { format: 'submitCall' }).diagnostics.map((item) => item.code)).toEqual(['invalid_type']);
+    }
   });
 
   it('refuses a token in place of the data, whatever the algorithm, and never reads its unverified claims', () => {
@@ -343,6 +346,7 @@ describe('payloads with nothing of giosg in them', () => {
       expect(result.ok && (result.value.vendor?.['giosg']?.['extraData'] ?? {})).toEqual(payload);
     }
     expect(giosgAdapter.fromVendor(42).diagnostics.map((item) => item.code)).toEqual(['unrecognized_payload', 'not_an_object']);
+    expect(giosgAdapter.fromVendor(['chat', 'close', { hide: true }]).diagnostics.map((item) => item.code)).toEqual(['unrecognized_payload', 'invalid_type']);
     expect(giosgAdapter.fromVendor({ plan: 'pro' }, { strict: true }).ok).toBe(false);
   });
 
