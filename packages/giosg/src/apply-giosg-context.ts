@@ -1,5 +1,5 @@
 import type { Result, VisitorContext } from '@visitor-context/core';
-import { applyGiosgPayload, type GiosgApplied, type GiosgBrowserOptions } from './apply-giosg-payload.js';
+import { applyGiosgPayload, failure, type GiosgApplied, type GiosgBrowserOptions } from './apply-giosg-payload.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
 import { translateGiosgContext } from './translate-giosg-context.js';
 
@@ -20,7 +20,14 @@ export type GiosgApplyContextOptions = GiosgToVendorOptions & GiosgBrowserOption
  * @public
  */
 export async function applyGiosgContext(context: VisitorContext, options: GiosgApplyContextOptions = {}): Promise<Result<GiosgApplied>> {
-  const { timeoutMs, intervalMs, defineQueue, window, ...translateOptions } = options;
+  let split: GiosgApplyContextOptions;
+  try {
+    // One plain copy: a getter runs here, once, not halfway through.
+    split = { ...options };
+  } catch {
+    return failure('not_applied', 'The options could not be read (pass a plain object); nothing was sent.');
+  }
+  const { timeoutMs, intervalMs, defineQueue, window, ...translateOptions } = split;
   const translated = translateGiosgContext(context, translateOptions);
   if (!translated.ok) return translated;
   const applied = await applyGiosgPayload(translated.value, {

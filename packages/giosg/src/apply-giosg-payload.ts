@@ -1,17 +1,20 @@
 import { Diagnostics, waitFor, type Failure, type Result } from '@visitor-context/core';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 
-/** The part of giosg's page API this runtime uses (`giosg.api.visitor`, promises are jQuery-style thenables). */
-interface GiosgVisitorApi {
-  submit(...args: unknown[]): PromiseLike<unknown>;
-  remove(key: string): PromiseLike<unknown>;
-  removeAll(): PromiseLike<unknown>;
+/** The part of giosg's page API this runtime uses (`giosg.api`; promises are jQuery-style thenables). */
+interface GiosgApi {
+  visitor: {
+    submit(...args: unknown[]): PromiseLike<unknown>;
+    remove(key: string): PromiseLike<unknown>;
+    removeAll(): PromiseLike<unknown>;
+  };
+  chat?: { close(options: object): PromiseLike<unknown> | undefined };
 }
 
 /** The page globals giosg defines: the `_giosg` queue/function and, once loaded, `giosg.api`. */
 interface GiosgPage {
   _giosg?: ((...args: unknown[]) => void) & { _e?: unknown[] };
-  giosg?: { api?: { visitor?: GiosgVisitorApi } };
+  giosg?: { api?: GiosgApi };
 }
 
 /**
@@ -43,43 +46,35 @@ export type GiosgApplied = 'applied';
  * @public
  */
 export function applyGiosgPayload(payload: GiosgVisitorSubmission, options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
-  if (typeof payload !== 'object' || payload === null) {
-    return Promise.resolve(failure('not_applied', 'Expected a giosg submission ({ visitorData, signingAlgorithm, replaceExisting, rooms? }); nothing was sent.'));
-  }
-  const args: unknown[] = [payload.visitorData, payload.signingAlgorithm, payload.replaceExisting];
-  if (payload.rooms !== undefined) args.push(payload.rooms);
-  return callVisitorApi((api) => api.submit(...args), 'submit the visitor data', options);
+  return callGiosgApi(() => {
+    // Read once, here: a payload that cannot be read (null, a throwing getter) fails as not_applied.
+    const { visitorData, signingAlgorithm, replaceExisting, rooms } = payload;
+    const args: unknown[] = [visitorData, signingAlgorithm, replaceExisting];
+    if (rooms !== undefined) args.push(rooms);
+    return (api) => api.visitor.submit(...args);
+  }, 'submit the visitor data', options);
 }
 
-/**
- * Removes visitor data from giosg, e.g. on logout: the given keys (`remove`), or everything (`removeAll`).
- * Never throws and never rejects.
- * @public
- */
-export function removeGiosgVisitorData(keys?: readonly string[], options: GiosgBrowserOptions = {}): Promise<Result<GiosgApplied>> {
-  return callVisitorApi(
-    (api) => (keys === undefined ? api.removeAll() : chain(keys.map((key) => () => api.remove(key)))),
-    'remove the visitor data',
-    options,
-  );
-}
+/** The calls are prepared (arguments read) before waiting, so bad arguments fail at once and nothing is queued. */
+type PrepareCall = () => (api: GiosgApi) => PromiseLike<unknown>;
 
-async function callVisitorApi(
-  call: (api: GiosgVisitorApi) => PromiseLike<unknown>,
-  what: string,
-  options: GiosgBrowserOptions,
-): Promise<Result<GiosgApplied>> {
-  const { timeoutMs = 10_000, intervalMs = 50 } = options;
+/** @internal */
+export async function callGiosgApi(prepare: PrepareCall, what: string, options: GiosgBrowserOptions): Promise<Result<GiosgApplied>> {
   const started = Date.now();
   try {
-    const page = (options.window ?? globalThis) as GiosgPage;
-    if (options.defineQueue === true && typeof page._giosg !== 'function') {
+    const call = prepare();
+    const { window, defineQueue, timeoutMs = 10_000, intervalMs = 50 } = options;
+    // waitFor never settles on NaN, and a non-number would never end either; a timer cannot exceed 2^31 - 1 ms.
+    if (!(timeoutMs >= 0 && timeoutMs < 2 ** 31 && intervalMs >= 0)) throw new Error('timeoutMs and intervalMs must be numbers from 0 to 2147483647');
+    const page = (window ?? globalThis) as GiosgPage;
+    if (defineQueue === true && typeof page._giosg !== 'function') {
       const queue = function (...args: unknown[]): void {
         (queue._e ??= []).push(args);
       } as NonNullable<GiosgPage['_giosg']>;
       page._giosg = queue;
     }
-    const giosg = await waitFor(() => (typeof page._giosg === 'function' ? page._giosg : undefined), { timeoutMs, intervalMs });
+    const wait = { timeoutMs, intervalMs: Math.min(intervalMs, timeoutMs) };
+    const giosg = await waitFor(() => (typeof page._giosg === 'function' ? page._giosg : undefined), wait);
     if (giosg === undefined) {
       return failure('timeout', `giosg's tag is not on the page (no _giosg after ${timeoutMs} ms), so nothing was sent. Add the giosg tag, or pass defineQueue: true.`);
     }
@@ -87,8 +82,8 @@ async function callVisitorApi(
     // The function form runs once giosg has loaded and gives access to its promise, unlike the tuple form.
     giosg(() => {
       try {
-        const api = page.giosg?.api?.visitor;
-        if (api === undefined) throw new Error('giosg.api.visitor is missing');
+        const api = page.giosg?.api;
+        if (api?.visitor === undefined) throw new Error('giosg.api.visitor is missing');
         call(api).then(
           () => (outcome = { ok: true }),
           (error: unknown) => (outcome = { ok: false, reason: describe(error) }),
@@ -98,7 +93,7 @@ async function callVisitorApi(
       }
     });
     const remaining = Math.max(0, timeoutMs - (Date.now() - started));
-    const settled = await waitFor(() => outcome, { timeoutMs: remaining, intervalMs });
+    const settled = await waitFor(() => outcome, { ...wait, timeoutMs: remaining });
     if (settled === undefined) {
       return failure('timeout', `giosg did not load within ${timeoutMs} ms; the call stays queued and giosg will ${what} when it loads.`);
     }
@@ -109,23 +104,24 @@ async function callVisitorApi(
   }
 }
 
-function failure(code: 'timeout' | 'vendor_error' | 'not_applied', message: string): Failure {
+/** @internal */
+export function failure(code: 'timeout' | 'vendor_error' | 'not_applied', message: string): Failure {
   const diagnostics = new Diagnostics();
   diagnostics.error(code, [], message);
   return diagnostics.toFailure();
 }
 
-function chain(steps: readonly (() => PromiseLike<unknown>)[]): PromiseLike<unknown> {
-  return steps.reduce<PromiseLike<unknown>>((previous, step) => previous.then(step), Promise.resolve());
-}
-
-/** giosg rejects with a jqXHR-like object (HTTP 400 for bad signatures) or an Error. */
+/** giosg rejects with a jqXHR-like object (HTTP 400 for bad signatures) or an Error; anything else may not even print. */
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null) {
-    const { status, responseText, message } = error as { status?: unknown; responseText?: unknown; message?: unknown };
-    if (typeof message === 'string') return message;
-    if (typeof status === 'number') return `HTTP ${status}${typeof responseText === 'string' ? ` ${responseText.slice(0, 200)}` : ''}`;
+  try {
+    if (error instanceof Error) return error.message;
+    if (typeof error === 'object' && error !== null) {
+      const { status, responseText, message } = error as { status?: unknown; responseText?: unknown; message?: unknown };
+      if (typeof message === 'string') return message;
+      if (typeof status === 'number') return `HTTP ${status}${typeof responseText === 'string' ? ` ${responseText.slice(0, 200)}` : ''}`;
+    }
+    return String(error);
+  } catch {
+    return 'an unreadable error';
   }
-  return String(error);
 }

@@ -6,12 +6,8 @@
  *
  * @packageDocumentation
  */
-export {
-  applyGiosgPayload,
-  removeGiosgVisitorData,
-  type GiosgApplied,
-  type GiosgBrowserOptions,
-} from './apply-giosg-payload.js';
+export { applyGiosgPayload, type GiosgApplied, type GiosgBrowserOptions } from './apply-giosg-payload.js';
+export { removeGiosgVisitorData, type GiosgRemoveOptions } from './remove-giosg-visitor-data.js';
 export { translateGiosgContext } from './translate-giosg-context.js';
 export { applyGiosgContext, type GiosgApplyContextOptions } from './apply-giosg-context.js';
 export type { GiosgChecksumAlgorithm, GiosgJwtAlgorithm, GiosgRoom, GiosgSigningAlgorithm, GiosgVisitorData, GiosgVisitorSubmission } from './giosg-api.js';

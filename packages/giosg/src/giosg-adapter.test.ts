@@ -234,3 +234,124 @@ describe('vendor → canonical → vendor', () => {
     expect(giosgAdapter.fromVendor('"just text"').ok).toBe(false);
   });
 });
+
+describe('keys named like Object.prototype members', () => {
+  const prototypeNames = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
+
+  it('toVendor never looks a key up on Object.prototype (no "function toString() { [native code] }" keys)', () => {
+    const rejectedFields = Object.fromEntries(prototypeNames.map((name) => [`visitor.${name}`, 'x']));
+    const result = giosgAdapter.toVendor({ visitor: { name: 'Ada' }, vendor: { giosg: { rejectedFields } } });
+    expect(result.ok && result.value.visitorData).toEqual({ username: 'Ada' });
+    expect(result.diagnostics.map((item) => [item.code, item.path.at(-1)])).toEqual(prototypeNames.map((name) => ['field_dropped', `visitor.${name}`]));
+    const attributes = { toString: 'b', valueOf: 'c', hasOwnProperty: 'd' };
+    const sent = giosgAdapter.toVendor({ attributes });
+    expect(sent.ok && sent.value.visitorData).toEqual(attributes);
+    expect(sent.ok && Object.keys(sent.value.visitorData).every((key) => !key.includes('native code'))).toBe(true);
+    // Core refuses a "constructor" attribute in a context; one kept from giosg goes back under its own key.
+    expect(giosgAdapter.toVendor({ attributes: { constructor: 'a' } }).ok).toBe(false);
+    const kept = giosgAdapter.toVendor({ vendor: { giosg: { rejectedFields: { 'attributes.constructor': 'a' } } } });
+    expect(kept.ok && kept.value.visitorData).toEqual({ constructor: 'a' });
+  });
+
+  it('fromVendor reads such keys as plain attributes, from visitor data and from api_data', () => {
+    const data = { username: 'Ada', constructor: 'a', toString: 'b', valueOf: 'c' };
+    const fromData = giosgAdapter.fromVendor(data);
+    expect(fromData).toMatchObject({
+      ok: true,
+      value: { visitor: { name: 'Ada' }, attributes: { toString: 'b', valueOf: 'c' }, vendor: { giosg: { rejectedFields: { 'attributes.constructor': 'a' } } } },
+    });
+    const back = giosgAdapter.toVendor(fromData.ok ? fromData.value : {});
+    expect(back.ok && back.value.visitorData).toEqual(data);
+    const fromApiData = giosgAdapter.fromVendor(Object.entries(data).map(([name, value]) => ({ name, value })));
+    expect(fromApiData.ok && fromApiData.value).toEqual(fromData.ok && fromData.value);
+    const proto = giosgAdapter.fromVendor([{ name: '__proto__', value: 'x' }]);
+    expect(Object.hasOwn(proto.ok ? (proto.value.attributes ?? {}) : {}, '__proto__')).toBe(false);
+    expect(proto.diagnostics.map((item) => item.path)).toContainEqual(['attributes', '__proto__']);
+    expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+});
+
+describe('the logged _giosg("visitor", "submit", …) argument list', () => {
+  it('reads exactly as the submission object it stands for', () => {
+    const call = giosgAdapter.fromVendor(fixture('submit-call-logged.json'));
+    expect(call).toEqual(giosgAdapter.fromVendor(fixture('submit-plain-room-by-name.json')));
+  });
+
+  it('takes giosg\'s defaults for left-out or null trailing arguments, and reports extra ones', () => {
+    expect(giosgAdapter.fromVendor(['visitor', 'submit', { username: 'Ada' }])).toEqual({ ok: true, value: { visitor: { name: 'Ada' } }, diagnostics: [] });
+    expect(giosgAdapter.fromVendor(['visitor', 'submit', { username: 'Ada' }, null, null, null])).toEqual({ ok: true, value: { visitor: { name: 'Ada' } }, diagnostics: [] });
+    const extra = giosgAdapter.fromVendor(['visitor', 'submit', { username: 'Ada' }, 'plain', false, [{ id: 'r1' }], 'surplus']);
+    expect(extra.diagnostics.map((item) => [item.code, item.path])).toEqual([['field_dropped', [6]]]);
+    const bad = giosgAdapter.fromVendor(['visitor', 'submit', { username: 'Ada' }, 'rot13']);
+    expect(bad.diagnostics.map((item) => [item.code, item.path])).toEqual([['invalid_type', [3]]]);
+    for (const notACall of [{ username: 'Ada' }, ['visitor', 'remove', 'email']]) {
+      expect(giosgAdapter.fromVendor(notACall, { format: 'submitCall' }).diagnostics.map((item) => item.code)).toEqual(['invalid_type']);
+    }
+  });
+
+  it('refuses a token in place of the data, whatever the algorithm, and never reads its unverified claims', () => {
+    for (const algorithm of ['HS256', 'RS256', undefined]) {
+      const token = 'eyJhbGciOiJSUzI1NiJ9.eyJ1c2VybmFtZSI6IkFkbWluIiwiZW1haWwiOiJyb290QGV4YW1wbGUuY29tIn0.c2ln';
+      const result = giosgAdapter.fromVendor(['visitor', 'submit', token, ...(algorithm === undefined ? [] : [algorithm])]);
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics.map((item) => [item.code, item.path])).toEqual([['signed_payload', [2]]]);
+    }
+    expect(giosgAdapter.fromVendor({ visitorData: 'a.b.c', signingAlgorithm: 'RS512', replaceExisting: false }).diagnostics[0]?.code).toBe('signed_payload');
+  });
+});
+
+describe('Chat API chat objects (no api_data)', () => {
+  it('take the page from first_visitor_message_url and keep every chat field, ids included, in vendor.giosg.chat', () => {
+    const chat = fixture('chat-api-room-chat.json') as Record<string, unknown>;
+    const result = giosgAdapter.fromVendor(chat);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.page).toEqual({ url: chat['first_visitor_message_url'], title: chat['first_visitor_message_url_title'] });
+    expect(result.value.visitor).toBeUndefined();
+    expect(result.value.attributes).toBeUndefined();
+    const kept = result.value.vendor?.['giosg']?.['chat'] as Record<string, unknown>;
+    expect(kept).toMatchObject({ id: chat['id'], room_id: chat['room_id'], token: chat['token'], message_count: 0 });
+    expect(Object.keys(kept).sort()).toEqual(Object.keys(chat).filter((key) => !key.startsWith('first_visitor_message_url')).sort());
+  });
+
+  it('are recognised by any one of their own keys, and never read as visitor data', () => {
+    for (const marker of ['first_visitor_message_url', 'autosuggest_url', 'visitor_message_count', 'is_real_conversation']) {
+      const result = giosgAdapter.fromVendor({ id: 'c-1', [marker]: null, email: 'not-the-visitor@example.com' });
+      expect(result.ok && result.value.visitor, marker).toBeUndefined();
+      expect(result.ok && result.value.vendor?.['giosg']?.['chat']).toMatchObject({ id: 'c-1', email: 'not-the-visitor@example.com' });
+    }
+  });
+
+  it('prefer the Chat API page names when a chat also has the listing\'s, keeping the other', () => {
+    const result = giosgAdapter.fromVendor({ api_data: [], first_visitor_message_url: 'https://a.example/new', start_url: 'https://a.example/old' });
+    expect(result.ok && result.value.page).toEqual({ url: 'https://a.example/new' });
+    expect(result.ok && result.value.vendor?.['giosg']?.['chat']).toEqual({ start_url: 'https://a.example/old' });
+  });
+});
+
+describe('payloads with nothing of giosg in them', () => {
+  it('warn unrecognized_payload, listing the shapes read, and keep everything in vendor.giosg.extraData, never in attributes', () => {
+    const others = [
+      { extras: { 'Initiated from URL': 'https://shop.example/' }, customprofileparams: '{}' },
+      { conversationId: 'c-1', participants: [{ participantId: 'p-1', purpose: 'customer' }] },
+      { visitor: { name: 'Ada', email: 'ada@example.com' }, chatId: 1 },
+      {},
+    ];
+    for (const payload of others) {
+      const result = giosgAdapter.fromVendor(payload);
+      expect(result.diagnostics.map((item) => item.code), JSON.stringify(payload)).toEqual(['unrecognized_payload']);
+      expect(result.diagnostics[0]?.message).toContain('_giosg(\'visitor\', \'submit\'');
+      expect(result.ok && result.value.attributes).toBeUndefined();
+      expect(result.ok && result.value.visitor).toBeUndefined();
+      expect(result.ok && (result.value.vendor?.['giosg']?.['extraData'] ?? {})).toEqual(payload);
+    }
+    expect(giosgAdapter.fromVendor(42).diagnostics.map((item) => item.code)).toEqual(['unrecognized_payload', 'not_an_object']);
+    expect(giosgAdapter.fromVendor(['chat', 'close', { hide: true }]).diagnostics.map((item) => item.code)).toEqual(['unrecognized_payload', 'invalid_type']);
+    expect(giosgAdapter.fromVendor({ plan: 'pro' }, { strict: true }).ok).toBe(false);
+  });
+
+  it('read custom-only keys as visitor data when the caller says so', () => {
+    expect(giosgAdapter.fromVendor({ plan: 'pro' }, { format: 'visitorData' })).toEqual({ ok: true, value: { attributes: { plan: 'pro' } }, diagnostics: [] });
+    expect(giosgAdapter.fromVendor({ plan: 'pro', username: 'Ada' })).toEqual({ ok: true, value: { visitor: { name: 'Ada' }, attributes: { plan: 'pro' } }, diagnostics: [] });
+  });
+});

@@ -8,6 +8,7 @@ import {
   type GiosgToVendorOptions,
 } from './giosg-options.js';
 import { fromGiosg } from './from-giosg.js';
+import { settle } from './settle.js';
 import { toGiosg } from './to-giosg.js';
 
 /** The giosg adapter's type. @public */
@@ -42,13 +43,21 @@ export function createGiosgAdapter(options: GiosgAdapterOptions = {}): GiosgAdap
     strict: options.strict,
   });
   const fromDefaults = withoutUndefined({ strict: options.strict });
-  if (Object.keys(toDefaults).length === 0) return adapter;
+  const withDefaults: GiosgAdapter =
+    Object.keys(toDefaults).length === 0
+      ? adapter
+      : {
+          ...adapter,
+          toVendor: (context, callOptions) =>
+            // The defaults were checked against the same schema when the adapter was made; only readonly-ness differs.
+            adapter.toVendor(context, { ...toDefaults, ...withoutUndefined(callOptions ?? {}) } as Parameters<typeof adapter.toVendor>[1]),
+          fromVendor: (input, callOptions) => adapter.fromVendor(input, { ...fromDefaults, ...withoutUndefined(callOptions ?? {}) }),
+        };
+  // Core's checks never run a getter, but a revoked or trapping proxy throws on any look; both directions stay Results.
   return {
-    ...adapter,
-    toVendor: (context, callOptions) =>
-      // The defaults were checked against the same schema when the adapter was made; only readonly-ness differs.
-      adapter.toVendor(context, { ...toDefaults, ...withoutUndefined(callOptions ?? {}) } as Parameters<typeof adapter.toVendor>[1]),
-    fromVendor: (input, callOptions) => adapter.fromVendor(input, { ...fromDefaults, ...withoutUndefined(callOptions ?? {}) }),
+    ...withDefaults,
+    toVendor: (context, callOptions) => settle('The context or its options', () => withDefaults.toVendor(context, callOptions), 'not_plain_data'),
+    fromVendor: (input, callOptions) => settle('The payload or its options', () => withDefaults.fromVendor(input, callOptions), 'not_plain_data'),
   };
 }
 

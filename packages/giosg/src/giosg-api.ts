@@ -76,17 +76,21 @@ export const GiosgApiDataItemSchema = z.object({ name: z.string(), value: z.json
 export type GiosgApiDataItem = z.infer<typeof GiosgApiDataItemSchema>;
 
 /**
- * A chat of `GET /api/v5/orgs/<organization_id>/chats` (one item of `results`). Only `api_data` is required;
- * every other attribute is kept in `vendor.giosg.chat`.
+ * A giosg chat: one item of the REST chats listing (`GET /api/v5/orgs/<organization_id>/chats`, visitor data in
+ * `api_data`, page in `start_url`), or a Chat API chat object (`/api/v5/orgs/<org_id>/chats/<chat_id>`, room and
+ * user chats: no visitor data, page in `first_visitor_message_url`). Every other attribute (ids, counts, times)
+ * is kept in `vendor.giosg.chat`.
  * @public
  */
 export const GiosgChatSchema = z.looseObject({
-  api_data: z.array(GiosgApiDataItemSchema),
+  api_data: z.optional(z.array(GiosgApiDataItemSchema)),
   start_url: z.optional(z.nullable(z.string())),
   start_url_title: z.optional(z.nullable(z.string())),
+  first_visitor_message_url: z.optional(z.nullable(z.string())),
+  first_visitor_message_url_title: z.optional(z.nullable(z.string())),
 });
 
-/** A chat from giosg's REST chats listing. @public */
+/** A chat from giosg's REST chats listing or its Chat API. @public */
 export type GiosgChat = z.infer<typeof GiosgChatSchema>;
 
 // The hand-written types above keep browser typings free of zod; these lines fail to compile if they drift from the schemas.

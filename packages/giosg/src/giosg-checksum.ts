@@ -1,9 +1,10 @@
-import { Diagnostics, type JsonObject, type JsonValue, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, type DiagnosticPath, type JsonObject, type JsonValue, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgChecksumAlgorithmSchema, type GiosgChecksumAlgorithm, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
-import { checksumKeys } from './giosg-keys.js';
+import { attributeKeyPrefix, checksumKeys, visitorFieldByKey } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
 import { defaultExpiresInSeconds, maxExpiresInSeconds, translateOptions } from './sign-giosg-visitor-data.js';
+import { settleAsync } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /**
@@ -26,6 +27,10 @@ export interface GiosgChecksumOptions extends GiosgToVendorOptions {
 /**
  * giosg's legacy checksum input: keys sorted case-insensitively, each written as `key:value&`, booleans in
  * lower case. The checksum is the hex digest of this text followed by the secret.
+ *
+ * @remarks
+ * giosg's format has no escaping; this function reproduces it as is. {@link signGiosgVisitorDataWithChecksum}
+ * refuses keys with `&` or `:` and values with `&` (`unsignable_value`), which would make the text ambiguous.
  * @public
  */
 export function giosgChecksumInput(data: Readonly<Record<string, string | number | boolean>>): string {
@@ -53,6 +58,10 @@ export async function signGiosgVisitorDataWithChecksum(
   context: VisitorContext,
   options: GiosgChecksumOptions,
 ): Promise<Result<GiosgVisitorSubmission>> {
+  return settleAsync('The checksum options', () => signWithChecksum(context, options));
+}
+
+async function signWithChecksum(context: VisitorContext, options: GiosgChecksumOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();
   if (options?.allowWeakChecksum !== true) {
     diagnostics.error(
@@ -72,6 +81,10 @@ export async function signGiosgVisitorDataWithChecksum(
     diagnostics.error('invalid_option', ['expiresInSeconds'], `expiresInSeconds must be a whole number from 1 to ${maxExpiresInSeconds}.`);
     return diagnostics.toFailure();
   }
+  if (options.now !== undefined && !(options.now instanceof Date && Number.isFinite(options.now.getTime()))) {
+    diagnostics.error('invalid_option', ['now'], 'now must be a valid Date.');
+    return diagnostics.toFailure();
+  }
   const key = readSigningKey(options.key, algorithm);
   if (!key.ok) return key;
   diagnostics.warning(
@@ -85,14 +98,21 @@ export async function signGiosgVisitorDataWithChecksum(
 
   const data = translated.value.visitorData as JsonObject;
   const signed: Record<string, string | number | boolean> = {};
+  const seenKeys = new Map<string, string>();
   for (const [dataKey, value] of Object.entries(data)) {
     if (checksumKeys.has(dataKey)) continue;
+    const path = sourcePath(context, dataKey);
     if (!isScalar(value)) {
       diagnostics.error(
         'unsignable_value',
-        ['vendor', 'giosg', 'extraData', dataKey],
+        path,
         `"${dataKey}" holds ${value === null ? 'null' : 'an object or array'}, which the legacy checksum cannot cover. Remove it or sign with JWT.`,
       );
+      continue;
+    }
+    const problem = ambiguity(dataKey, String(value), seenKeys);
+    if (problem !== undefined) {
+      diagnostics.error('unsignable_value', path, `"${dataKey}" cannot be signed with the legacy checksum: ${problem} Remove it or sign with JWT.`);
       continue;
     }
     signed[dataKey] = value;
@@ -108,6 +128,32 @@ export async function signGiosgVisitorDataWithChecksum(
     { ...translated.value, visitorData: { ...signed, _checksum: checksum }, signingAlgorithm: algorithm },
     options,
   );
+}
+
+/**
+ * Why a pair would make the checksum input ambiguous, or `undefined`. The input is `key:value&…` with no
+ * escaping, so a `&` in a value, or a `:` or `&` in a key, lets one signed value stand for pairs that were
+ * never signed (a display name `Ada&verified:true` signs `verified`). A `:` in a value is unambiguous once keys
+ * have none (each pair splits at its first `:`), so URLs stay signable. Keys equal but for case sort in an
+ * order giosg may not reproduce.
+ */
+function ambiguity(key: string, value: string, seenKeys: Map<string, string>): string | undefined {
+  if (/[&:]/.test(key)) return 'its key contains "&" or ":", which the checksum input uses as separators.';
+  if (value.includes('&')) return 'its value contains "&", which the checksum input uses between pairs, so it could sign keys that were never sent.';
+  const folded = key.toLowerCase();
+  const other = seenKeys.get(folded);
+  if (other !== undefined) return `its key differs from "${other}" only in case, so giosg may sort the two differently.`;
+  seenKeys.set(folded, key);
+  return undefined;
+}
+
+/** Where a giosg key came from in the context, so an error names the field the caller set. */
+function sourcePath(context: VisitorContext, key: string): DiagnosticPath {
+  const field = visitorFieldByKey.get(key);
+  if (field !== undefined && typeof context?.visitor?.[field] === 'string') return ['visitor', field];
+  const attribute = key.startsWith(attributeKeyPrefix) ? key.slice(attributeKeyPrefix.length) : key;
+  if (context?.attributes !== undefined && Object.hasOwn(context.attributes, attribute)) return ['attributes', attribute];
+  return ['vendor', 'giosg', 'extraData', key];
 }
 
 /** Minimal view of Node's `node:crypto`, reached without an import so the entry stays runtime-neutral. */

@@ -40,3 +40,10 @@ export function attributeVendorKey(key: string): { readonly key: string; readonl
     visitorFieldByKey.has(key) || tokenClaimKeys.has(key) || checksumKeys.has(key) || key.startsWith(attributeKeyPrefix);
   return reserved ? { key: attributeKeyPrefix + key, renamed: true } : { key, renamed: false };
 }
+
+/**
+ * The options of giosg's `_giosg('chat', 'close', …)` for a logout: close the visitor's chats, hide the chat
+ * window and clear the conversation in the browser (giosg keeps it on its side), so the next person at a shared
+ * computer does not see it.
+ */
+export const closeChatOnLogout = { hide: true, clearHistory: true } as const;

@@ -32,10 +32,13 @@ void toVendorOptionsConform;
 
 /**
  * Which giosg payload `fromVendor` reads. `auto` recognises a submission (`{ visitorData, signingAlgorithm, … }`),
- * a REST chat (an object with `api_data`), a bare `api_data` array, and otherwise reads the object as visitor data.
+ * the logged argument list of `_giosg('visitor', 'submit', …)` (`submitCall`), a chat (an object with `api_data`,
+ * or a Chat API chat object with `first_visitor_message_url`, counts and ids), a bare `api_data` array, and an
+ * object with giosg's visitor keys (`username`, `email`, …) as visitor data; anything else gets an
+ * `unrecognized_payload` warning and is kept in `vendor.giosg.extraData`.
  * @public
  */
-export const GiosgInboundFormatSchema = z.enum(['auto', 'submission', 'chat', 'apiData', 'visitorData']);
+export const GiosgInboundFormatSchema = z.enum(['auto', 'submission', 'submitCall', 'chat', 'apiData', 'visitorData']);
 
 /** A format `fromVendor` reads. @public */
 export type GiosgInboundFormat = z.infer<typeof GiosgInboundFormatSchema>;

@@ -86,7 +86,7 @@ describe('server-rendered snippet', () => {
     expect(stand.received().name).toBe('Visitor');
   });
 
-  it('passes a server-signed JWT in place of the data; a room requiring signatures accepts it and stores the claims but exp', async () => {
+  it('passes a server-signed JWT in place of the data; a room requiring signatures accepts it and shows operators only the visitor data', async () => {
     const stand = install({ signingKey: key, requireSignatures: true });
     const signedHtml = html(await renderSignedGiosgSnippet(customer, { key, companyId }));
     expect(signedHtml).not.toContain(key);
@@ -95,10 +95,8 @@ describe('server-rendered snippet', () => {
     const received = stand.received();
     expect(stand.calls()[0]?.effect).toBe('accepted');
     expect(received.name).toBe('Ada Lovelace');
-    const { iat, jti, ...data } = received.data;
-    expect(data).toEqual(customerData);
-    expect(typeof iat).toBe('number');
-    expect(typeof jti).toBe('string');
+    // giosg keeps every claim but exp as a visitor variable: the token carries nothing else.
+    expect(received.data).toEqual(customerData);
     expect(Object.values(received.signed).every(Boolean)).toBe(true);
   });
 
@@ -144,6 +142,20 @@ describe('server-rendered snippet', () => {
     mount(html(renderGiosgLogoutSnippet()));
     await until(() => stand.calls().length === 4 && Object.keys(stand.received().data).length === 0);
     expect(stand.received().name).toBe('Visitor');
+  });
+
+  it('also closes, hides and clears the chat on logout with closeChat', async () => {
+    const stand = install();
+    mount(giosgTag);
+    mount(html(renderGiosgSnippet(customer)));
+    mount(html(renderGiosgLogoutSnippet({ closeChat: true })));
+    await until(() => settled(stand) && stand.calls().length === 3);
+    expect(stand.calls().map((call) => [call.module, call.method, call.args, call.effect])).toEqual([
+      ['visitor', 'submit', expect.any(Array), 'accepted'],
+      ['visitor', 'removeAll', [], 'accepted'],
+      ['chat', 'close', [{ hide: true, clearHistory: true }], 'accepted'],
+    ]);
+    expect(stand.received().data).toEqual({});
   });
 });
 
@@ -214,6 +226,22 @@ describe('./browser runtime', () => {
     expect(stand.received().data['email']).toBe('ada@example.com');
     expect((await removeGiosgVisitorData(undefined, { timeoutMs: 1000, intervalMs: 5 })).ok).toBe(true);
     expect(stand.received()).toEqual({ name: 'Visitor', data: {}, signed: {} });
+    expect(stand.calls().some((call) => call.module === 'chat')).toBe(false);
+  });
+
+  it('closes, hides and clears the chat after removing the data, with closeChat', async () => {
+    const stand = install();
+    mount(giosgTag);
+    expect((await applyGiosgPayload(plain(), { timeoutMs: 1000, intervalMs: 5 })).ok).toBe(true);
+    const result = await removeGiosgVisitorData(['email'], { timeoutMs: 1000, intervalMs: 5, closeChat: true });
+    expect(result).toEqual({ ok: true, value: 'applied', diagnostics: [] });
+    const apiCalls = stand.calls().filter((call) => call.module !== 'function');
+    expect(apiCalls.slice(1).map((call) => [call.module, call.method, call.args])).toEqual([
+      ['visitor', 'remove', ['email']],
+      ['chat', 'close', [{ hide: true, clearHistory: true }]],
+    ]);
+    const refused = await removeGiosgVisitorData('email' as never, { timeoutMs: 1000, intervalMs: 5 });
+    expect(refused.diagnostics.map((item) => item.code)).toEqual(['not_applied']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkScriptUrl } from '@visitor-context/core';
 import { parseHtml } from '@visitor-context/testkit';
 import { renderGiosgLogoutSnippet, renderGiosgSnippet, renderGiosgSubmission } from './index.js';
 
@@ -39,5 +40,48 @@ describe('renderGiosgLogoutSnippet', () => {
     expect(all.ok && all.value).toContain('_giosg("visitor","removeAll");</script>');
     const keys = renderGiosgLogoutSnippet({ keys: ['email', '</script>'] });
     expect(keys.ok && keys.value).toContain('_giosg("visitor","remove","email");_giosg("visitor","remove","\\u003c/script\\u003e");');
+  });
+
+  it('then closes, hides and clears the chat with closeChat', () => {
+    const snippet = renderGiosgLogoutSnippet({ closeChat: true, nonce: 'r4nd0m' });
+    expect(snippet.ok && snippet.value).toContain('_giosg("visitor","removeAll");_giosg("chat","close",{"hide":true,"clearHistory":true});</script>');
+    expect(renderGiosgLogoutSnippet({ closeChat: 'yes' } as never).diagnostics.map((item) => [item.code, item.path])).toEqual([['invalid_option', ['closeChat']]]);
+  });
+});
+
+describe('script URLs', () => {
+  // One rule for every adapter: giosg writes no URL check of its own, so each URL it renders must be accepted
+  // or refused exactly as core's checkScriptUrl decides.
+  const urls = [
+    'https://service.giosg.com/live2/acme',
+    '/stand-ins/giosg.js',
+    '//evil.example/x.js',
+    'javascript:alert(1)',
+    'd\tata:text/javascript,alert(1)',
+    '\u0001data:text/javascript,alert(1)',
+    ' java\nscript:alert(1)',
+    'http://localhost:8080/giosg.js',
+  ];
+  const coreAccepts = (url: string): boolean => {
+    try {
+      checkScriptUrl(url);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it.each(urls)('%j is rendered only if core\'s checkScriptUrl accepts it, in every renderer', (url) => {
+    const expected = coreAccepts(url);
+    expect(renderGiosgSnippet(context, { scriptUrl: url }).ok).toBe(expected);
+    expect(renderGiosgSubmission({ visitorData: {}, signingAlgorithm: 'plain', replaceExisting: false }, { scriptUrl: url }).ok).toBe(expected);
+    expect(renderGiosgLogoutSnippet({ scriptUrl: url }).ok).toBe(expected);
+  });
+
+  it('builds the default URL from companyId through the same check', () => {
+    const snippet = renderGiosgSnippet(context, { companyId: 'acme' });
+    const src = snippet.ok ? parseHtml(snippet.value).elements('script')[1]?.attrs.find((attr) => attr.name === 'src')?.value : undefined;
+    expect(src).toBe('https://service.giosg.com/live2/acme');
+    expect(coreAccepts(src as string)).toBe(true);
   });
 });

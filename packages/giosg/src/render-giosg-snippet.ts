@@ -1,6 +1,5 @@
 import {
   Diagnostics,
-  VisitorContextError,
   jsAssign,
   jsCall,
   renderInlineScript,
@@ -11,7 +10,9 @@ import {
 import * as z from 'zod/mini';
 import { GiosgVisitorSubmissionSchema, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
+import { closeChatOnLogout } from './giosg-keys.js';
 import { giosgServiceHost, type GiosgRenderOptions, type GiosgToVendorOptions } from './giosg-options.js';
+import { settle } from './settle.js';
 
 /**
  * giosg's own tag defines `_giosg` as a queue until its script has loaded. The same definition, written so it
@@ -25,10 +26,14 @@ const queueStub = 'var _giosg=_giosg||function(){(_giosg._e=_giosg._e||[]).push(
  *
  * @remarks
  * One inline script defines giosg's queue if the page's giosg tag has not yet, then queues the call; with
- * `companyId`, giosg's script is loaded too. All data is encoded with core's `toScriptJson`.
+ * `companyId`, giosg's script is loaded too. All data is encoded with core's `toScriptJson`. Never throws.
  * @public
  */
 export function renderGiosgSubmission(submission: GiosgVisitorSubmission, options: GiosgRenderOptions = {}): Result<string> {
+  return settle('The submission or the render options', () => renderSubmission(submission, options));
+}
+
+function renderSubmission(submission: GiosgVisitorSubmission, options: GiosgRenderOptions): Result<string> {
   const parsed = z.safeParse(GiosgVisitorSubmissionSchema, submission);
   if (!parsed.success) {
     const diagnostics = new Diagnostics();
@@ -46,60 +51,82 @@ export function renderGiosgSubmission(submission: GiosgVisitorSubmission, option
 
 /**
  * Translates a context with the giosg adapter and renders the snippet that submits it (plain, unsigned).
- * For tamper-proof data use `renderSignedGiosgSnippet` from `@visitor-context/giosg/server`.
+ * For tamper-proof data use `renderSignedGiosgSnippet` from `@visitor-context/giosg/server`. Never throws.
  * @public
  */
 export function renderGiosgSnippet(
   context: VisitorContext,
   options: GiosgRenderOptions & GiosgToVendorOptions = {},
 ): Result<string> {
-  const { nonce, companyId, scriptUrl, ...translateOptions } = options;
-  const translated = giosgAdapter.toVendor(context, translateOptions);
-  if (!translated.ok) return translated;
-  const rendered = renderGiosgSubmission(translated.value, withoutUndefined({ nonce, companyId, scriptUrl }));
-  if (!rendered.ok) return { ok: false, diagnostics: [...translated.diagnostics, ...rendered.diagnostics] };
-  return { ok: true, value: rendered.value, diagnostics: translated.diagnostics };
+  return settle('The snippet options', () => {
+    const { nonce, companyId, scriptUrl, ...translateOptions } = options ?? {};
+    const translated = giosgAdapter.toVendor(context, translateOptions);
+    if (!translated.ok) return translated;
+    const rendered = renderGiosgSubmission(translated.value, withoutUndefined({ nonce, companyId, scriptUrl }));
+    if (!rendered.ok) return { ok: false, diagnostics: [...translated.diagnostics, ...rendered.diagnostics] };
+    return { ok: true, value: rendered.value, diagnostics: translated.diagnostics };
+  });
 }
 
 /** Options of {@link renderGiosgLogoutSnippet}. @public */
 export interface GiosgLogoutOptions extends GiosgRenderOptions {
   /** Remove only these keys (`_giosg('visitor', 'remove', key)`); default: everything (`removeAll`). */
   readonly keys?: readonly string[];
+  /**
+   * Then also close the visitor's chats, hide the chat window and clear the conversation shown
+   * (`_giosg('chat', 'close', { hide: true, clearHistory: true })`), for logouts on shared computers: removing
+   * the data alone leaves the conversation on screen. Default false.
+   */
+  readonly closeChat?: boolean;
 }
 
 /**
  * Renders the HTML that removes the visitor's data from giosg when they log out:
- * `_giosg('visitor', 'removeAll')`, or `_giosg('visitor', 'remove', key)` per key.
+ * `_giosg('visitor', 'removeAll')`, or `_giosg('visitor', 'remove', key)` per key; with `closeChat: true`, then
+ * `_giosg('chat', 'close', { hide: true, clearHistory: true })`. Never throws.
  * @public
  */
 export function renderGiosgLogoutSnippet(options: GiosgLogoutOptions = {}): Result<string> {
-  const { keys, ...renderOptions } = options;
-  return render(
-    () => (keys === undefined ? jsCall('_giosg', 'visitor', 'removeAll') : keys.map((key) => jsCall('_giosg', 'visitor', 'remove', key)).join('')),
-    renderOptions,
-  );
+  return settle('The logout snippet options', () => {
+    const { keys, closeChat, ...renderOptions } = options ?? {};
+    const diagnostics = new Diagnostics();
+    if (keys !== undefined && !(Array.isArray(keys) && keys.every((key) => typeof key === 'string'))) {
+      diagnostics.error('invalid_option', ['keys'], 'keys must be a list of visitor data keys (strings); leave it out to remove everything.');
+    }
+    if (closeChat !== undefined && typeof closeChat !== 'boolean') diagnostics.error('invalid_option', ['closeChat'], 'closeChat must be true or false.');
+    if (diagnostics.hasErrors) return diagnostics.toFailure();
+    const removeCode = keys === undefined ? jsCall('_giosg', 'visitor', 'removeAll') : keys.map((key) => jsCall('_giosg', 'visitor', 'remove', key)).join('');
+    return render(() => removeCode + (closeChat === true ? jsCall('_giosg', 'chat', 'close', closeChatOnLogout) : ''), renderOptions);
+  });
 }
 
+/** Every giosg script URL is checked by core's `checkScriptUrl` (inside `renderScriptTag`); none is written here. */
 function render(callCode: () => string, options: GiosgRenderOptions): Result<string> {
   const diagnostics = new Diagnostics();
-  try {
-    const attributes = options.nonce === undefined ? {} : { nonce: options.nonce };
-    let code = queueStub;
-    let loader = '';
-    if (options.companyId !== undefined || options.scriptUrl !== undefined) {
-      if (options.companyId !== undefined) {
-        // giosg's tag records the company and host on the queue for its script to read.
-        code += jsAssign('_giosg._c', options.companyId) + jsAssign('_giosg._h', giosgServiceHost);
-      }
-      const src = options.scriptUrl ?? `${giosgServiceHost}/live2/${encodeURIComponent(options.companyId as string)}`;
-      loader = renderScriptTag(src, { async: true, ...attributes });
+  const { nonce, companyId, scriptUrl } = options;
+  for (const [name, value] of Object.entries({ nonce, companyId, scriptUrl })) {
+    if (value !== undefined && !isWellFormedText(value)) {
+      diagnostics.error('invalid_option', [name], `${name} must be non-empty text without lone surrogates.`);
     }
-    return diagnostics.toResult(renderInlineScript(code + callCode(), attributes) + loader);
-  } catch (error) {
-    if (!VisitorContextError.isInstance(error)) throw error;
-    diagnostics.add(error.diagnostics);
-    return diagnostics.toFailure();
   }
+  if (diagnostics.hasErrors) return diagnostics.toFailure();
+  const attributes = nonce === undefined ? {} : { nonce };
+  let code = queueStub;
+  let loader = '';
+  if (companyId !== undefined || scriptUrl !== undefined) {
+    if (companyId !== undefined) {
+      // giosg's tag records the company and host on the queue for its script to read.
+      code += jsAssign('_giosg._c', companyId) + jsAssign('_giosg._h', giosgServiceHost);
+    }
+    const src = scriptUrl ?? `${giosgServiceHost}/live2/${encodeURIComponent(companyId as string)}`;
+    loader = renderScriptTag(src, { async: true, ...attributes });
+  }
+  return diagnostics.toResult(renderInlineScript(code + callCode(), attributes) + loader);
+}
+
+/** `encodeURIComponent` throws on a lone surrogate, and an empty or non-text value is a mistake. */
+function isWellFormedText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '' && !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
 }
 
 function withoutUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {

@@ -1,6 +1,7 @@
 import type { Result, VisitorContext } from '@visitor-context/core';
 import type { GiosgRenderOptions } from './giosg-options.js';
 import { renderGiosgSubmission } from './render-giosg-snippet.js';
+import { settleAsync } from './settle.js';
 import { signGiosgVisitorData, type GiosgSigningOptions } from './sign-giosg-visitor-data.js';
 
 /**
@@ -13,8 +14,12 @@ export async function renderSignedGiosgSnippet(
   context: VisitorContext,
   options: GiosgSigningOptions & GiosgRenderOptions,
 ): Promise<Result<string>> {
-  const { nonce, companyId, scriptUrl, ...signingOptions } = options;
-  const signed = await signGiosgVisitorData(context, signingOptions);
+  return settleAsync('The signing and render options', () => renderSigned(context, options));
+}
+
+async function renderSigned(context: VisitorContext, options: GiosgSigningOptions & GiosgRenderOptions): Promise<Result<string>> {
+  const { nonce, companyId, scriptUrl, ...signingOptions } = options ?? {};
+  const signed = await signGiosgVisitorData(context, signingOptions as GiosgSigningOptions);
   if (!signed.ok) return signed;
   const rendered = renderGiosgSubmission(signed.value, {
     ...(nonce === undefined ? {} : { nonce }),

@@ -4,6 +4,7 @@ import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm, type GiosgVisitorSubmi
 import { giosgAdapter } from './giosg-adapter.js';
 import { tokenClaimKeys } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
+import { describeError, settleAsync } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /** Default lifetime of a signed submission: long enough for the page to load and giosg to receive it. */
@@ -20,7 +21,7 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
   readonly key: GiosgSigningKey;
   /** The JWT algorithm; default `HS256` (giosg's recommendation). */
   readonly algorithm?: GiosgJwtAlgorithm;
-  /** Token lifetime in seconds (`exp` − `iat`); default 600, at most 3600. */
+  /** Token lifetime in seconds (`exp` − now); default 600, at most 3600. */
   readonly expiresInSeconds?: number;
   /** A key id for the JWT header (`kid`), if your key management uses one. */
   readonly keyId?: string;
@@ -30,11 +31,19 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
 
 /**
  * Translates a context and signs its visitor data as a compact JWT, giosg's tamper-proof form: the JWT payload
- * is the visitor data plus `exp`, `iat` and `jti`, and the submission passes the JWT string in place of the
- * data object, with the algorithm. Server-only: the key must never reach a browser. Never rejects.
+ * is the visitor data plus `exp` only, and the submission passes the JWT string in place of the data object,
+ * with the algorithm. Server-only: the key must never reach a browser. Never rejects.
+ *
+ * @remarks
+ * giosg stores every claim but `exp` as a visitor variable that operators see, so the token carries no `iat`,
+ * `jti` or other registered claim. `exp` (at most an hour ahead) is what bounds its use.
  * @public
  */
 export async function signGiosgVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
+  return settleAsync('The signing options', () => signVisitorData(context, options));
+}
+
+async function signVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();
   const settings = readSigningSettings(options, diagnostics);
   if (settings === undefined) return diagnostics.toFailure();
@@ -52,14 +61,14 @@ export async function signGiosgVisitorData(context: VisitorContext, options: Gio
     );
     delete data[key];
   }
-  const issuedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
-  const claims = { ...data, iat: issuedAt, exp: issuedAt + settings.expiresInSeconds, jti: crypto.randomUUID() };
+  const signedAt = Math.floor((options.now ?? new Date()).getTime() / 1000);
+  const claims = { ...data, exp: signedAt + settings.expiresInSeconds };
   const header: CompactJWSHeaderParameters = { alg: settings.algorithm, typ: 'JWT', ...(options.keyId === undefined ? {} : { kid: options.keyId }) };
   try {
     const token = await signCompactJws(header, new TextEncoder().encode(JSON.stringify(claims)), settings.key);
     return diagnostics.toResult({ ...translated.value, visitorData: token, signingAlgorithm: settings.algorithm }, options);
   } catch (error) {
-    diagnostics.error('signing_failed', [], `Signing failed: ${error instanceof Error ? error.message : String(error)}.`);
+    diagnostics.error('signing_failed', [], `Signing failed: ${describeError(error)}.`);
     return diagnostics.toFailure();
   }
 }

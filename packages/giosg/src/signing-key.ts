@@ -12,12 +12,12 @@ const minimumKeyBytes: Readonly<Record<string, number>> = { HS256: 32, HS384: 48
 /** Returns the key's bytes, or an error when it is missing or shorter than the algorithm needs. */
 export function readSigningKey(key: unknown, algorithm: string): Result<Uint8Array> {
   const diagnostics = new Diagnostics();
-  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key instanceof Uint8Array ? key : undefined;
+  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : isBytes(key) ? key : undefined;
   if (bytes === undefined) {
     diagnostics.error('invalid_option', ['key'], "The signing key must be the giosg account's API signing key, as a string or a Uint8Array.");
     return diagnostics.toFailure();
   }
-  const minimum = minimumKeyBytes[algorithm] ?? 32;
+  const minimum = Object.hasOwn(minimumKeyBytes, algorithm) ? (minimumKeyBytes[algorithm] as number) : 32;
   if (bytes.length < minimum) {
     diagnostics.error(
       'weak_key',
@@ -27,4 +27,13 @@ export function readSigningKey(key: unknown, algorithm: string): Result<Uint8Arr
     return diagnostics.toFailure();
   }
   return diagnostics.toResult(bytes);
+}
+
+/** `instanceof` asks a proxy for its prototype, which may throw: a key that cannot be inspected is no key. */
+function isBytes(value: unknown): value is Uint8Array {
+  try {
+    return value instanceof Uint8Array;
+  } catch {
+    return false;
+  }
 }

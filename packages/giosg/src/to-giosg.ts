@@ -47,7 +47,7 @@ export function toGiosg(context: VisitorContext, options: GiosgToVendorOptions, 
 
   const bag = context.vendor?.['giosg'] ?? {};
   restoreExtraData(bag['extraData'], data, diagnostics);
-  restoreRejectedFields(bag['rejectedFields'], data);
+  restoreRejectedFields(bag['rejectedFields'], data, diagnostics);
 
   const rooms = options.rooms ?? readBagRooms(bag['rooms'], diagnostics);
   const bagReplace = bag['replaceExisting'];
@@ -81,16 +81,26 @@ function restoreExtraData(extraData: JsonValue | undefined, data: GiosgVisitorDa
  * Values the canonical model refused on the way in (say an email "n/a") were kept by core in
  * `vendor.giosg.rejectedFields` under their canonical path; they go back under their giosg key.
  */
-function restoreRejectedFields(rejected: JsonValue | undefined, data: GiosgVisitorData): void {
+function restoreRejectedFields(rejected: JsonValue | undefined, data: GiosgVisitorData, diagnostics: Diagnostics): void {
   if (!isJsonObject(rejected)) return;
   for (const [path, value] of Object.entries(rejected)) {
     const key = vendorKeyOfPath(path);
-    if (key !== undefined && !Object.hasOwn(data, key)) setKey(data, key, value);
+    if (key === undefined) {
+      diagnostics.warning(
+        'field_dropped',
+        ['vendor', 'giosg', 'rejectedFields', path],
+        `vendor.giosg.rejectedFields has "${path}", which is no field giosg carries; it was not sent.`,
+      );
+    } else if (!Object.hasOwn(data, key)) setKey(data, key, value);
   }
 }
 
 function vendorKeyOfPath(path: string): string | undefined {
-  if (path.startsWith('visitor.')) return visitorFieldKeys[path.slice('visitor.'.length) as VisitorFieldName];
+  if (path.startsWith('visitor.')) {
+    // The path is data from outside: look it up as an own key only, never reaching Object.prototype.
+    const field = path.slice('visitor.'.length);
+    return Object.hasOwn(visitorFieldKeys, field) ? visitorFieldKeys[field as VisitorFieldName] : undefined;
+  }
   if (path.startsWith('attributes.')) return attributeVendorKey(path.slice('attributes.'.length)).key;
   const quoted = /^attributes\[(".*")\]$/.exec(path);
   if (quoted === null) return undefined;

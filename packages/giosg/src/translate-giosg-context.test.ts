@@ -75,7 +75,7 @@ describe('translateGiosgContext (the browser translation, without zod)', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
 
 describe('readGiosgRooms', () => {

@@ -1,6 +1,7 @@
 import { createContextTranslator, type Result, type VisitorContext } from '@visitor-context/core';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
+import { settle } from './settle.js';
 import { toGiosg } from './to-giosg.js';
 
 /**
@@ -16,5 +17,9 @@ import { toGiosg } from './to-giosg.js';
  * `applyGiosgPayload`.
  * @public
  */
-export const translateGiosgContext: (context: VisitorContext, options?: GiosgToVendorOptions) => Result<GiosgVisitorSubmission> =
-  /* @__PURE__ */ createContextTranslator<GiosgVisitorSubmission, GiosgToVendorOptions>('giosg', toGiosg);
+export function translateGiosgContext(context: VisitorContext, options?: GiosgToVendorOptions): Result<GiosgVisitorSubmission> {
+  // Core's translator reads the context without running getters, but a revoked or trapping proxy still throws.
+  return settle('The context or its options', () => translate(context, options), 'not_plain_data');
+}
+
+const translate = /* @__PURE__ */ createContextTranslator<GiosgVisitorSubmission, GiosgToVendorOptions>('giosg', toGiosg);

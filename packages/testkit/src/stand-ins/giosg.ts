@@ -81,7 +81,8 @@ const jwtHashes: Readonly<Record<string, string>> = { HS256: 'SHA-256', HS384: '
  * equal the argument, `exp` must be in the future), and its payload becomes the data (`exp` excluded); `sha1`
  * checksums are verified (`md5` cannot be, without MD5 in Web Crypto); a room requiring signatures rejects
  * unsigned data; rejections are HTTP 400. `replaceExisting` replaces the room's data, otherwise keys are merged;
- * `username` renames the visitor. `remove(key)` and `removeAll()` clear data in every room.
+ * `username` renames the visitor. `remove(key)` and `removeAll()` clear data in every room. `chat.close(options)`
+ * is recorded and answered.
  * @public
  */
 export function installGiosgStandIn(window: Window, options: GiosgStandInOptions = {}): GiosgStandIn {
@@ -120,7 +121,7 @@ export function installGiosgStandIn(window: Window, options: GiosgStandInOptions
         if (requireSignatures) reject(call, 'This room requires signed visitor data');
         if (!isObject(visitorData)) reject(call, 'visitor_data must be an object');
         data = JSON.parse(JSON.stringify(visitorData)) as Record<string, unknown>;
-      } else if (typeof algorithm === 'string' && algorithm in jwtHashes) {
+      } else if (typeof algorithm === 'string' && Object.hasOwn(jwtHashes, algorithm)) {
         data = await verifyJwt(visitorData, algorithm, call);
         signed = true;
       } else if (algorithm === 'sha1' || algorithm === 'md5') {
@@ -215,6 +216,13 @@ export function installGiosgStandIn(window: Window, options: GiosgStandInOptions
       removeAll: () => {
         record('visitor', 'removeAll', [], 'accepted');
         return removeEverywhere();
+      },
+    },
+    // Closing (and hiding, clearing) the chat window is page state only; it is recorded and answered.
+    chat: {
+      close: (...args: unknown[]) => {
+        record('chat', 'close', args, 'accepted');
+        return answer(async () => undefined);
       },
     },
   } as const;

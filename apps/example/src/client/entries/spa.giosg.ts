@@ -5,5 +5,5 @@ import { wireSpaControls } from '../spa-controls.js';
 
 wireSpaControls(
   (payload) => applyGiosgPayload(payload as Parameters<typeof applyGiosgPayload>[0], { timeoutMs: 10_000 }),
-  () => removeGiosgVisitorData(undefined, { timeoutMs: 10_000 }),
+  () => removeGiosgVisitorData(undefined, { timeoutMs: 10_000, closeChat: true }),
 );
