@@ -1,7 +1,7 @@
 /*
  * The `./browser` entry, in three sizes, plus logout:
- * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`) or
- *   legacy Web Chat v2 (`window.ININ.webchat`) in the page;
+ * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`),
+ *   legacy Web Chat v2 (`window.ININ.webchat`) or legacy Widgets v2 (`window.CXBus`) in the page;
  * - `translateGenesysContext` translates a context in the page, without zod;
  * - `applyGenesysContext` does both;
  * - `removeGenesysCustomAttributes` removes the Messenger custom attributes again, e.g. on logout.
@@ -9,7 +9,7 @@
  * into the page.
  */
 import { waitFor, type Diagnostic, type Failure, type Result, type VisitorContext } from '@visitor-context/core';
-import type { GenesysDatabaseCommand, GenesysMessengerPayload, GenesysWebChatPayload } from './genesys-api.js';
+import type { GenesysDatabaseCommand, GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload, GenesysWidgetsPayload } from './genesys-api.js';
 import { translateGenesysContext } from './translate-genesys-context.js';
 
 export { translateGenesysContext } from './translate-genesys-context.js';
@@ -26,6 +26,8 @@ export type {
   GenesysPayloadSchema,
   GenesysWebChatPayload,
   GenesysWebChatPayloadSchema,
+  GenesysWidgetsPayload,
+  GenesysWidgetsPayloadSchema,
 } from './genesys-api.js';
 export type { GenesysToVendorOptions, GenesysToVendorOptionsSchema } from './genesys-options.js';
 
@@ -46,7 +48,16 @@ export interface GenesysWebChat {
 }
 
 /**
- * The globals the runtime looks for: Messenger's `Genesys` and Web Chat v2's `ININ`.
+ * The legacy Widgets v2 bus: `CXBus.command(name, options)` returns a jQuery-style deferred (`done`/`fail`).
+ * @public
+ */
+export interface GenesysWidgetsBus {
+  /** Issues a Widgets command, e.g. `WebChat.open`. */
+  command(name: string, options?: unknown): unknown;
+}
+
+/**
+ * The globals the runtime looks for: Messenger's `Genesys`, Web Chat v2's `ININ` and Widgets v2's `CXBus`.
  * @public
  */
 export interface GenesysGlobals {
@@ -54,6 +65,8 @@ export interface GenesysGlobals {
   Genesys?: GenesysCommandQueue;
   /** The Web Chat v2 API. */
   ININ?: { webchat?: { create(config: unknown, callback: (error: unknown, webchat: GenesysWebChat) => void): unknown } };
+  /** The Widgets v2 bus. */
+  CXBus?: GenesysWidgetsBus;
 }
 
 /**
@@ -86,7 +99,8 @@ export interface ApplyGenesysOptions extends GenesysBrowserOptions {
  */
 export type GenesysApplied =
   | { readonly channel: 'messenger'; readonly command: GenesysMessengerPayload['command']; readonly keys: readonly string[] }
-  | { readonly channel: 'web-chat'; readonly webChat: GenesysWebChat; readonly keys: readonly string[] };
+  | { readonly channel: 'web-chat'; readonly webChat: GenesysWebChat; readonly keys: readonly string[] }
+  | { readonly channel: 'widgets'; readonly command: 'WebChat.open'; readonly keys: readonly string[] };
 
 /**
  * What {@link removeGenesysCustomAttributes} did: the Messenger command it issued and the database property it
@@ -114,31 +128,121 @@ function reason(error: unknown): string {
   return String(error);
 }
 
+/** Any payload {@link applyGenesysPayload} delivers. @public */
+export type GenesysPagePayload = GenesysMessengerPayload | GenesysWebChatPayload | GenesysWidgetsPayload;
+
+/** The browser options, read once and made safe: a hostile or mistyped option must not hang or throw. */
+interface Settings {
+  readonly timeoutMs: number;
+  readonly intervalMs: number;
+  readonly target: GenesysGlobals;
+  readonly webChat?: GenesysWebChat | undefined;
+  readonly webChatConfig: Record<string, unknown>;
+}
+
+/** A number of milliseconds setTimeout can wait: NaN and non-numbers take the default, the rest is clamped. */
+const milliseconds = (value: unknown, fallback: number, least: number): number =>
+  typeof value === 'number' && value === value ? Math.min(Math.max(value, least), 2_147_483_647) : fallback;
+
+function readSettings(options: ApplyGenesysOptions | undefined): Settings | Failure {
+  try {
+    const given = options ?? {};
+    const target = given.target ?? (globalThis as GenesysGlobals);
+    if (typeof target !== 'object' || target === null) return failure('invalid_option', 'target must be an object such as window.');
+    return {
+      timeoutMs: milliseconds(given.timeoutMs, 10_000, 0),
+      intervalMs: milliseconds(given.intervalMs, 100, 1),
+      target,
+      webChat: given.webChat,
+      webChatConfig: { ...given.webChatConfig },
+    };
+  } catch {
+    return failure('invalid_option', 'The options could not be read.');
+  }
+}
+
+/** A key Genesys may read as a dotted path (`data.<key>`): no segment may reach a prototype. */
+const prototypeSegment = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+
 /**
- * Delivers a `messenger` or `web-chat` payload to the widget in the page.
+ * A fresh copy of a payload's string map, so that only checked own entries reach Genesys; a failure for
+ * anything else. Payloads may come from the network, so nothing about them is trusted.
+ */
+function stringMap(value: unknown, name: string): Record<string, string> | Failure {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return failure('invalid_payload', `${name} must be an object of strings.`);
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(value)) {
+    const entry = (value as Record<string, unknown>)[key];
+    if (prototypeSegment.test(key)) return failure('forbidden_key', `${name} key "${key}" could reach a prototype; refused.`);
+    if (typeof entry !== 'string') return failure('invalid_payload', `${name}.${key} must be a string.`);
+    copy[key] = entry;
+  }
+  return copy;
+}
+
+const isFailure = (value: object): value is Failure => (value as Failure).ok === false;
+
+/**
+ * Delivers a `messenger`, `web-chat` or `widgets` payload to the widget in the page.
  *
  * @remarks
  * Messenger: waits for `window.Genesys`, then for `Database.ready`, then issues the payload's
- * `Database.set`/`Database.update` and resolves when Genesys fulfils or rejects it. Custom attributes travel
- * with the visitor's next message, so call this on every page load, before the first message.
+ * `Database.set`/`Database.update` (no other command) and resolves when Genesys fulfils or rejects it.
+ * Custom attributes travel with the visitor's next message, so call this on every page load, before the
+ * first message.
  * Web Chat v2: waits for `ININ.webchat` and creates the chat with `data`, or updates `webChat` if given.
- * Resolves with `timeout` or `vendor_error` failures instead of throwing.
+ * Widgets v2: waits for `CXBus` and issues `WebChat.open` with the payload's `form` (prefilled) and `userData`:
+ * call it from your chat button.
+ * The payload is checked first (a payload from the network is data, not code): only those commands, only
+ * string values, and no key with a `__proto__`, `constructor` or `prototype` segment (`invalid_payload`,
+ * `forbidden_key`). Resolves with those, `timeout` or `vendor_error` failures instead of throwing.
  * @public
  */
-export async function applyGenesysPayload(
-  payload: GenesysMessengerPayload | GenesysWebChatPayload,
-  options: ApplyGenesysOptions = {},
-): Promise<Result<GenesysApplied>> {
+export async function applyGenesysPayload(payload: GenesysPagePayload, options?: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
+  const settings = readSettings(options);
+  if (isFailure(settings)) return settings;
+  let checked: Checked | Failure;
   try {
-    return payload.channel === 'messenger' ? await applyMessenger(payload, options) : await applyWebChat(payload, options);
+    checked = checkPayload(payload);
+  } catch {
+    checked = failure('invalid_payload', 'The Genesys payload could not be read.');
+  }
+  if (isFailure(checked)) return checked;
+  try {
+    return checked.channel === 'messenger'
+      ? await issueMessengerCommand(checked.command, { messaging: { customAttributes: checked.map } }, { channel: 'messenger', command: checked.command, keys: Object.keys(checked.map) }, settings)
+      : checked.channel === 'web-chat'
+        ? await applyWebChat(checked.map, settings)
+        : await applyWidgets(checked.form, checked.map, settings);
   } catch (error) {
     return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
   }
 }
 
-function applyMessenger(payload: GenesysMessengerPayload, options: GenesysBrowserOptions): Promise<Result<GenesysApplied>> {
-  const keys = Object.keys(payload.options.messaging.customAttributes);
-  return issueMessengerCommand(payload.command, payload.options, { channel: 'messenger', command: payload.command, keys }, options);
+type Checked =
+  | { channel: 'messenger'; command: GenesysDatabaseCommand; map: Record<string, string> }
+  | { channel: 'web-chat'; map: Record<string, string> }
+  | { channel: 'widgets'; form: Record<string, string>; map: Record<string, string> };
+
+function checkPayload(payload: GenesysPagePayload): Checked | Failure {
+  const channel = payload?.channel;
+  if (channel === 'messenger') {
+    const command = payload.command;
+    if (command !== 'Database.set' && command !== 'Database.update') return failure('invalid_payload', 'command must be Database.set or Database.update.');
+    const map = stringMap(payload.options?.messaging?.customAttributes, 'customAttributes');
+    return isFailure(map) ? map : { channel, command, map };
+  }
+  if (channel === 'web-chat') {
+    const map = stringMap(payload.data, 'data');
+    return isFailure(map) ? map : { channel, map };
+  }
+  if (channel === 'widgets') {
+    const form = stringMap(payload.form, 'form');
+    if (isFailure(form)) return form;
+    const map = stringMap(payload.userData, 'userData');
+    return isFailure(map) ? map : { channel, form, map };
+  }
+  return failure('invalid_payload', 'channel must be messenger, web-chat or widgets.');
 }
 
 /**
@@ -149,15 +253,10 @@ async function issueMessengerCommand<Value>(
   command: string,
   commandOptions: unknown,
   value: Value,
-  options: GenesysBrowserOptions,
+  { timeoutMs, intervalMs, target }: Settings,
 ): Promise<Result<Value>> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
   const started = Date.now();
-  const target = options.target ?? (globalThis as GenesysGlobals);
-  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), {
-    timeoutMs,
-    intervalMs: options.intervalMs ?? 100,
-  });
+  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), { timeoutMs, intervalMs });
   if (genesys === undefined) {
     return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
   }
@@ -228,30 +327,29 @@ async function issueMessengerCommand<Value>(
  * when Messenger becomes ready; after one for `window.Genesys` nothing was sent.
  * @public
  */
-export async function removeGenesysCustomAttributes(options: GenesysBrowserOptions = {}): Promise<Result<GenesysRemoved>> {
+export async function removeGenesysCustomAttributes(options?: GenesysBrowserOptions): Promise<Result<GenesysRemoved>> {
+  const settings = readSettings(options);
+  if (isFailure(settings)) return settings;
   try {
     return await issueMessengerCommand(
       'Database.remove',
       { name: 'messaging.customAttributes' },
       { channel: 'messenger', command: 'Database.remove', name: 'messaging.customAttributes' },
-      options,
+      settings,
     );
   } catch (error) {
     return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
   }
 }
 
-async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
-  const keys = Object.keys(payload.data);
-  const existing = options.webChat;
+async function applyWebChat(data: Record<string, string>, { timeoutMs, intervalMs, target, webChat: existing, webChatConfig }: Settings): Promise<Result<GenesysApplied>> {
+  const keys = Object.keys(data);
   if (existing !== undefined) {
     const config = existing.getConfig();
-    for (const key of keys) config.setConfigProperty(`data.${key}`, payload.data[key]);
+    for (const key of keys) config.setConfigProperty(`data.${key}`, data[key]);
     return { ok: true, value: { channel: 'web-chat', webChat: existing, keys }, diagnostics: [] };
   }
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const target = options.target ?? (globalThis as GenesysGlobals);
-  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs: options.intervalMs ?? 100 });
+  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs });
   if (webchatApi === undefined) {
     return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
   }
@@ -260,7 +358,7 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
       () => resolve(failure('timeout', `ININ.webchat.create did not call back within ${timeoutMs} ms.`)),
       timeoutMs,
     );
-    webchatApi.create({ ...options.webChatConfig, data: payload.data }, (error, webChat) => {
+    webchatApi.create({ ...webChatConfig, data }, (error, webChat) => {
       clearTimeout(timer);
       resolve(
         error
@@ -272,13 +370,42 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
 }
 
 /**
+ * Widgets v2: `WebChat.open` with the form prefill and `userData`. The bus answers with a jQuery deferred
+ * (`done`/`fail`); a promise or nothing at all is accepted too.
+ */
+async function applyWidgets(
+  form: Record<string, string>,
+  userData: Record<string, string>,
+  { timeoutMs, intervalMs, target }: Settings,
+): Promise<Result<GenesysApplied>> {
+  const bus = await waitFor(() => (typeof target.CXBus?.command === 'function' ? target.CXBus : undefined), { timeoutMs, intervalMs });
+  if (bus === undefined) return failure('timeout', `CXBus did not appear within ${timeoutMs} ms. Is the Widgets loader on the page?`);
+  const value: GenesysApplied = { channel: 'widgets', command: 'WebChat.open', keys: [...Object.keys(form), ...Object.keys(userData)] };
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(failure('timeout', `WebChat.open did not answer within ${timeoutMs} ms.`)), timeoutMs);
+    const settle = (result: Result<GenesysApplied>): void => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    const done = (): void => settle({ ok: true, value, diagnostics: [] });
+    const fail = (error: unknown): void => settle(failure('vendor_error', `Genesys rejected WebChat.open: ${reason(error)}.`));
+    const answer = bus.command('WebChat.open', { form, userData }) as
+      | { done?: (callback: () => void) => { fail?: (callback: (error: unknown) => void) => unknown }; then?: (done: () => void, fail: (error: unknown) => void) => unknown }
+      | undefined;
+    if (typeof answer?.done === 'function') answer.done(done).fail?.(fail);
+    else if (typeof answer?.then === 'function') answer.then(done, fail);
+    else done();
+  });
+}
+
+/**
  * Options of {@link applyGenesysContext}: how to translate (the `toVendor` options that matter for a widget in
  * the page) and how to apply.
  * @public
  */
 export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
-  /** The widget to deliver to: `messenger` (default) or legacy `web-chat`. The other channels have no widget in the page. */
-  readonly channel?: 'messenger' | 'web-chat' | undefined;
+  /** The widget to deliver to: `messenger` (default), legacy `web-chat` or legacy `widgets`. The other channels have no widget in the page. */
+  readonly channel?: 'messenger' | 'web-chat' | 'widgets' | undefined;
   /** `messenger`: `Database.set` (shallow merge, the default) or `Database.update` (deep merge). */
   readonly command?: GenesysDatabaseCommand | undefined;
   /** Turn every translation warning into an error, so that nothing is applied when anything would be lost. */
@@ -296,15 +423,19 @@ export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
  * `not_applied` (a channel with no widget, possible from plain JavaScript) failures instead of throwing.
  * @public
  */
-export async function applyGenesysContext(
-  context: VisitorContext,
-  options: ApplyGenesysContextOptions = {},
-): Promise<Result<GenesysApplied>> {
-  const { channel, command, strict, ...applyOptions } = options;
-  const translated = translateGenesysContext(context, { channel, command, strict });
+export async function applyGenesysContext(context: VisitorContext, options?: ApplyGenesysContextOptions): Promise<Result<GenesysApplied>> {
+  let translated: Result<GenesysPayload>;
+  let applyOptions: ApplyGenesysOptions;
+  try {
+    const { channel, command, strict, ...rest } = options ?? {};
+    applyOptions = rest;
+    translated = translateGenesysContext(context, { channel, command, strict });
+  } catch {
+    return failure('invalid_option', 'The options could not be read.');
+  }
   if (!translated.ok) return translated;
   const payload = translated.value;
-  if (payload.channel !== 'messenger' && payload.channel !== 'web-chat') {
+  if (payload.channel !== 'messenger' && payload.channel !== 'web-chat' && payload.channel !== 'widgets') {
     return failure('not_applied', `The ${payload.channel} channel has no widget in the page; send its payload from your own client.`, translated.diagnostics);
   }
   const applied = await applyGenesysPayload(payload, applyOptions);

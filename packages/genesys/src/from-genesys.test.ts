@@ -94,7 +94,7 @@ describe('fromVendor', () => {
 
   it('keeps nested values and over-long keys in the vendor bag', () => {
     const longKey = 'k'.repeat(101);
-    const result = genesysAdapter.fromVendor({ plan: 'pro', nested: { a: 1 }, [longKey]: 'v', empty: null });
+    const result = genesysAdapter.fromVendor({ purpose: 'customer', attributes: { plan: 'pro', nested: { a: 1 }, [longKey]: 'v', empty: null } });
     expect(result).toMatchObject({
       ok: true,
       value: { attributes: { plan: 'pro' }, vendor: { genesys: { fields: { nested: { a: 1 }, [longKey]: 'v', empty: null } } } },

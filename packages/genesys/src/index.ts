@@ -39,6 +39,7 @@ export {
   GenesysPayloadSchema,
   GenesysRoutingTargetSchema,
   GenesysWebChatPayloadSchema,
+  GenesysWidgetsPayloadSchema,
   type GenesysAttributesPayload,
   type GenesysChannel,
   type GenesysChatFields,
@@ -56,4 +57,5 @@ export {
   type GenesysPayload,
   type GenesysRoutingTarget,
   type GenesysWebChatPayload,
+  type GenesysWidgetsPayload,
 } from './genesys-api.js';

@@ -13,6 +13,8 @@ function translateToGenesys(context: VisitorContext, options: GenesysToVendorOpt
   return toGenesys(context, resolveGenesysToVendorOptions(options, {}, diagnostics), diagnostics);
 }
 
+const translate = /* @__PURE__ */ createContextTranslator(genesysVendorId, translateToGenesys);
+
 /**
  * Translates a canonical context into the Genesys payload of `options.channel` (default `messenger`), in the
  * browser and without zod: the same payload and diagnostics as `genesysAdapter.toVendor` for a valid context.
@@ -25,5 +27,14 @@ function translateToGenesys(context: VisitorContext, options: GenesysToVendorOpt
  * `@visitor-context/core`, or use `genesysAdapter.toVendor` from `@visitor-context/genesys`.
  * @public
  */
-export const translateGenesysContext: (context: VisitorContext, options?: GenesysToVendorOptions) => Result<GenesysPayload> =
-  /* @__PURE__ */ createContextTranslator(genesysVendorId, translateToGenesys);
+export function translateGenesysContext(context: VisitorContext, options?: GenesysToVendorOptions): Result<GenesysPayload> {
+  let copy: GenesysToVendorOptions;
+  try {
+    // One read of each own option, here: the options may come from plain JavaScript and hold anything.
+    if (options !== undefined && (typeof options !== 'object' || options === null)) throw options;
+    copy = { ...options };
+  } catch {
+    return { ok: false, diagnostics: [{ code: 'invalid_option', severity: 'error', path: [], message: 'The options must be a plain object such as { channel: "messenger" }.' }] };
+  }
+  return translate(context, copy);
+}
