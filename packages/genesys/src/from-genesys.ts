@@ -90,10 +90,10 @@ function locateAttributes(
   if (isObject(own(payload, 'attributes'))) return fromParticipant(payload, [], {}, false, diagnostics);
   const channel = own(payload, 'channel');
   if (typeof channel === 'string') {
-    const found = fromOwnPayload(payload, channel);
+    const found = fromOwnPayload(payload, channel, diagnostics);
     if (found !== undefined) return found;
   }
-  const nested = fromWireBody(payload, []);
+  const nested = fromWireBody(payload, [], diagnostics);
   if (nested !== undefined) return nested;
   return isAttributeMap(payload) ? { maps: [{ attributes: payload, path: [] }], provenance: {} } : 'unrecognized';
 }
@@ -253,23 +253,23 @@ function fromParticipant(
 }
 
 /** The payloads `toVendor` produces, so that `fromVendor(toVendor(context).value)` works. */
-function fromOwnPayload(payload: JsonObject, channel: string): AttributeSource | undefined {
+function fromOwnPayload(payload: JsonObject, channel: string, diagnostics: Diagnostics): AttributeSource | undefined {
   switch (channel) {
     case 'messenger':
-      return fromWireBody(own(payload, 'options'), ['options']);
+      return fromWireBody(own(payload, 'options'), ['options'], diagnostics);
     case 'attributes': {
       const attributes = own(payload, 'customAttributes');
       return isObject(attributes) ? { maps: [{ attributes, path: ['customAttributes'] }], provenance: {} } : undefined;
     }
     case 'open-messaging':
     case 'guest-chat':
-      return fromWireBody(own(payload, 'body'), ['body']);
+      return fromWireBody(own(payload, 'body'), ['body'], diagnostics);
     case 'web-chat': {
       const data = own(payload, 'data');
       return isObject(data) ? { maps: [{ attributes: data, path: ['data'] }], provenance: {} } : undefined;
     }
     case 'widgets':
-      return fromWidgets(payload, []);
+      return fromWidgets(payload, [], diagnostics);
     default:
       return undefined;
   }
@@ -280,7 +280,7 @@ function fromOwnPayload(payload: JsonObject, channel: string): AttributeSource |
  * message, an Open Messaging message (`channel.from`, `channel.metadata.customAttributes`), the Guest Chat
  * body, a Web Chat `chatConfig`, and Widgets v2 `WebChat.open` options or `webchat` config.
  */
-function fromWireBody(value: JsonValue | undefined, path: DiagnosticPath): AttributeSource | undefined {
+function fromWireBody(value: JsonValue | undefined, path: DiagnosticPath, diagnostics: Diagnostics): AttributeSource | undefined {
   if (!isObject(value)) return undefined;
   const messaging = own(value, 'messaging');
   const customAttributes = isObject(messaging) ? own(messaging, 'customAttributes') : undefined;
@@ -288,7 +288,7 @@ function fromWireBody(value: JsonValue | undefined, path: DiagnosticPath): Attri
     return { maps: [{ attributes: customAttributes, path: [...path, 'messaging', 'customAttributes'] }], provenance: {} };
   }
   const message = own(value, 'message');
-  if (isObject(message)) return fromWireBody(message, [...path, 'message']);
+  if (isObject(message)) return fromWireBody(message, [...path, 'message'], diagnostics);
   const channel = own(value, 'channel');
   if (isObject(channel)) {
     const found = fromMessageChannel(channel, [...path, 'channel']);
@@ -308,7 +308,7 @@ function fromWireBody(value: JsonValue | undefined, path: DiagnosticPath): Attri
   if (isObject(data) && Object.keys(value).some((key) => key === 'orgId' || key === 'webchatAppUrl' || key === 'queueName')) {
     return { maps: [{ attributes: data, path: [...path, 'data'] }], provenance: {} };
   }
-  return fromWidgets(value, path);
+  return fromWidgets(value, path, diagnostics);
 }
 
 /** An Open Messaging message's `channel`: custom attributes at `metadata.customAttributes`, the sender in `from`. */
@@ -321,14 +321,33 @@ function fromMessageChannel(channel: JsonObject, path: DiagnosticPath): Attribut
   return { maps, provenance: {}, from: { value: from, path: [...path, 'from'] } };
 }
 
-/** Widgets v2: `WebChat.open` options (`form`, `userData`), or a `webchat` config with `userData`. */
-function fromWidgets(value: JsonObject, path: DiagnosticPath): AttributeSource | undefined {
+/** Widgets v2 registration-form options that are not data: `WebChat.open({ form: { autoSubmit: true, … } })`. */
+const widgetsFormOptions = new Set(['autoSubmit']);
+
+/**
+ * Widgets v2: `WebChat.open` options (`form`, `userData`), a `webchat` config with `userData`, or the whole
+ * `window._genesys` config (`widgets.webchat`).
+ */
+function fromWidgets(value: JsonObject, path: DiagnosticPath, diagnostics: Diagnostics): AttributeSource | undefined {
+  const widgets = own(value, 'widgets');
+  const webchat = isObject(widgets) ? own(widgets, 'webchat') : undefined;
+  if (isObject(webchat)) return fromWidgets(webchat, [...path, 'widgets', 'webchat'], diagnostics);
+  const form = own(value, 'form');
+  const userData = own(value, 'userData');
+  const formHasFields = isObject(form) && Object.keys(form).some((key) => ['firstname', 'lastname', 'email', 'subject'].includes(key.toLowerCase()));
+  if (!isObject(userData) && !formHasFields) return undefined;
   const maps: AttributeMap[] = [];
-  for (const key of ['form', 'userData']) {
-    const map = own(value, key);
-    if (isObject(map)) maps.push({ attributes: map, path: [...path, key] });
+  if (isObject(form)) {
+    const fields: JsonObject = {};
+    for (const [key, entry] of Object.entries(form)) {
+      if (widgetsFormOptions.has(key)) {
+        diagnostics.warning('field_dropped', [...path, 'form', key], `form.${key} is a Widgets option, not visitor data; it is not kept.`);
+      } else define(fields, key, entry);
+    }
+    maps.push({ attributes: fields, path: [...path, 'form'] });
   }
-  return maps.length > 0 && isObject(own(value, 'userData')) ? { maps, provenance: {} } : undefined;
+  if (isObject(userData)) maps.push({ attributes: userData, path: [...path, 'userData'] });
+  return { maps, provenance: {} };
 }
 
 /**

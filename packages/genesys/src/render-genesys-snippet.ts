@@ -13,6 +13,7 @@ import {
 } from '@visitor-context/core';
 import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload, GenesysWidgetsPayload } from './genesys-api.js';
 import { genesysAdapter } from './genesys-adapter.js';
+import { unreadableInput } from './unreadable-input.js';
 import {
   GenesysSnippetOptionsSchema,
   defaultGenesysMessengerScriptUrl,
@@ -45,6 +46,14 @@ const messengerQueueStub =
  * @public
  */
 export function renderGenesysSnippet(context: VisitorContext, options: GenesysSnippetOptions = {}): Result<string> {
+  try {
+    return renderSnippet(context, options);
+  } catch (error) {
+    return unreadableInput(error);
+  }
+}
+
+function renderSnippet(context: VisitorContext, options: GenesysSnippetOptions): Result<string> {
   const diagnostics = new Diagnostics();
   const parsedOptions = parseAdapterOptions(GenesysSnippetOptionsSchema, options, diagnostics);
   if (parsedOptions === undefined) return diagnostics.toFailure();
