@@ -128,62 +128,75 @@ function reason(error: unknown): string {
   return String(error);
 }
 
-/** Any payload {@link applyGenesysPayload} delivers. @public */
-export type GenesysPagePayload = GenesysMessengerPayload | GenesysWebChatPayload | GenesysWidgetsPayload;
 
-/** The browser options, read once and made safe: a hostile or mistyped option must not hang or throw. */
-interface Settings {
+/** The browser options, read once, with their defaults. */
+interface Settings extends ApplyGenesysOptions {
   readonly timeoutMs: number;
   readonly intervalMs: number;
   readonly target: GenesysGlobals;
-  readonly webChat?: GenesysWebChat | undefined;
-  readonly webChatConfig: Record<string, unknown>;
 }
 
-/** A number of milliseconds setTimeout can wait: NaN and non-numbers take the default, the rest is clamped. */
-const milliseconds = (value: unknown, fallback: number, least: number): number =>
-  typeof value === 'number' && value === value ? Math.min(Math.max(value, least), 2_147_483_647) : fallback;
-
+/**
+ * Reads the options once, so that an option whose getter throws is an `invalid_option` failure, not an
+ * exception. Odd delays (NaN, negative, infinite) are core `waitFor`'s to clamp, one mechanism for every adapter.
+ */
 function readSettings(options: ApplyGenesysOptions | undefined): Settings | Failure {
   try {
-    const given = options ?? {};
-    const target = given.target ?? (globalThis as GenesysGlobals);
-    if (typeof target !== 'object' || target === null) return failure('invalid_option', 'target must be an object such as window.');
-    return {
-      timeoutMs: milliseconds(given.timeoutMs, 10_000, 0),
-      intervalMs: milliseconds(given.intervalMs, 100, 1),
-      target,
-      webChat: given.webChat,
-      webChatConfig: { ...given.webChatConfig },
-    };
+    const { timeoutMs = 10_000, intervalMs = 100, target = globalThis as GenesysGlobals, ...rest } = options ?? {};
+    return { ...rest, timeoutMs, intervalMs, target };
   } catch {
-    return failure('invalid_option', 'The options could not be read.');
+    return failure('invalid_option', 'Options must be a plain object.');
   }
 }
 
 /** A key Genesys may read as a dotted path (`data.<key>`): no segment may reach a prototype. */
 const prototypeSegment = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
 
-/**
- * A fresh copy of a payload's string map, so that only checked own entries reach Genesys; a failure for
- * anything else. Payloads may come from the network, so nothing about them is trusted.
- */
-function stringMap(value: unknown, name: string): Record<string, string> | Failure {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return failure('invalid_payload', `${name} must be an object of strings.`);
+const isFailure = (value: object): value is Failure => (value as Failure).ok === false;
+
+function copyStrings(map: unknown): Record<string, string> {
+  if (typeof map !== 'object' || Array.isArray(map)) throw map;
   const copy: Record<string, string> = {};
-  for (const key of Object.keys(value)) {
-    const entry = (value as Record<string, unknown>)[key];
-    if (prototypeSegment.test(key)) return failure('forbidden_key', `${name} key "${key}" could reach a prototype; refused.`);
-    if (typeof entry !== 'string') return failure('invalid_payload', `${name}.${key} must be a string.`);
-    copy[key] = entry;
+  for (const key of Object.keys(map as object)) {
+    const value = (map as Record<string, unknown>)[key];
+    if (prototypeSegment.test(key)) throw failure('forbidden_key', `Key ${key} could reach a prototype.`);
+    if (typeof value !== 'string') throw value;
+    copy[key] = value;
   }
   return copy;
 }
 
-const isFailure = (value: object): value is Failure => (value as Failure).ok === false;
+/**
+ * Checks a payload, then runs `deliver` with fresh copies of its string maps. Payloads may come from the
+ * network, so nothing about them is trusted: `read` names the maps (or false for a payload of another kind),
+ * only own string entries are copied (so that nothing else reaches Genesys), and no key may have a segment
+ * that reaches a prototype (`forbidden_key`). Shared by every apply function, so all check and fail alike.
+ */
+async function deliverChecked<Value>(
+  options: ApplyGenesysOptions | undefined,
+  expected: string,
+  read: () => unknown[] | false,
+  deliver: (maps: Record<string, string>[], settings: Settings) => Promise<Result<Value>>,
+): Promise<Result<Value>> {
+  const settings = readSettings(options);
+  if (isFailure(settings)) return settings;
+  let maps: Record<string, string>[];
+  try {
+    const given = read();
+    if (!given) throw given;
+    maps = given.map(copyStrings);
+  } catch (error) {
+    return error !== null && typeof error === 'object' && isFailure(error) ? error : failure('invalid_payload', `Not ${expected} payload of strings.`);
+  }
+  try {
+    return await deliver(maps, settings);
+  } catch (error) {
+    return threw(error);
+  }
+}
 
 /**
- * Delivers a `messenger`, `web-chat` or `widgets` payload to the widget in the page.
+ * Delivers a `messenger` or `web-chat` payload to the widget in the page.
  *
  * @remarks
  * Messenger: waits for `window.Genesys`, then for `Database.ready`, then issues the payload's
@@ -191,112 +204,116 @@ const isFailure = (value: object): value is Failure => (value as Failure).ok ===
  * Custom attributes travel with the visitor's next message, so call this on every page load, before the
  * first message.
  * Web Chat v2: waits for `ININ.webchat` and creates the chat with `data`, or updates `webChat` if given.
- * Widgets v2: waits for `CXBus` and issues `WebChat.open` with the payload's `form` (prefilled) and `userData`:
- * call it from your chat button.
  * The payload is checked first (a payload from the network is data, not code): only those commands, only
  * string values, and no key with a `__proto__`, `constructor` or `prototype` segment (`invalid_payload`,
  * `forbidden_key`). Resolves with those, `timeout` or `vendor_error` failures instead of throwing.
+ * Widgets v2 payloads go to {@link applyGenesysWidgetsPayload}, which keeps this function small.
  * @public
  */
-export async function applyGenesysPayload(payload: GenesysPagePayload, options?: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
-  const settings = readSettings(options);
-  if (isFailure(settings)) return settings;
-  let checked: Checked | Failure;
-  try {
-    checked = checkPayload(payload);
-  } catch {
-    checked = failure('invalid_payload', 'The Genesys payload could not be read.');
-  }
-  if (isFailure(checked)) return checked;
-  try {
-    return checked.channel === 'messenger'
-      ? await issueMessengerCommand(checked.command, { messaging: { customAttributes: checked.map } }, { channel: 'messenger', command: checked.command, keys: Object.keys(checked.map) }, settings)
-      : checked.channel === 'web-chat'
-        ? await applyWebChat(checked.map, settings)
-        : await applyWidgets(checked.form, checked.map, settings);
-  } catch (error) {
-    return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
-  }
-}
-
-type Checked =
-  | { channel: 'messenger'; command: GenesysDatabaseCommand; map: Record<string, string> }
-  | { channel: 'web-chat'; map: Record<string, string> }
-  | { channel: 'widgets'; form: Record<string, string>; map: Record<string, string> };
-
-function checkPayload(payload: GenesysPagePayload): Checked | Failure {
-  const channel = payload?.channel;
-  if (channel === 'messenger') {
-    const command = payload.command;
-    if (command !== 'Database.set' && command !== 'Database.update') return failure('invalid_payload', 'command must be Database.set or Database.update.');
-    const map = stringMap(payload.options?.messaging?.customAttributes, 'customAttributes');
-    return isFailure(map) ? map : { channel, command, map };
-  }
-  if (channel === 'web-chat') {
-    const map = stringMap(payload.data, 'data');
-    return isFailure(map) ? map : { channel, map };
-  }
-  if (channel === 'widgets') {
-    const form = stringMap(payload.form, 'form');
-    if (isFailure(form)) return form;
-    const map = stringMap(payload.userData, 'userData');
-    return isFailure(map) ? map : { channel, form, map };
-  }
-  return failure('invalid_payload', 'channel must be messenger, web-chat or widgets.');
+export function applyGenesysPayload(payload: GenesysMessengerPayload | GenesysWebChatPayload, options?: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
+  let channel: string;
+  let command: GenesysDatabaseCommand;
+  return deliverChecked(
+    options,
+    'a messenger or web-chat',
+    () => {
+      ({ channel } = payload);
+      command = (payload as GenesysMessengerPayload).command;
+      return channel === 'messenger'
+        ? (command === 'Database.set' || command === 'Database.update') && [(payload as GenesysMessengerPayload).options.messaging.customAttributes]
+        : channel === 'web-chat' && [(payload as GenesysWebChatPayload).data];
+    },
+    ([map = {}], settings) =>
+      channel === 'messenger'
+        ? issueMessengerCommand(command, { messaging: { customAttributes: map } }, { channel: 'messenger', command, keys: Object.keys(map) }, settings)
+        : applyWebChat(map, settings),
+  );
 }
 
 /**
- * Waits for `window.Genesys`, then for `Database.ready`, then issues one Database command and resolves with
- * `value` when Genesys fulfils it. Shared by applying and removing, so both wait and fail the same way.
+ * Delivers a legacy Widgets v2 `widgets` payload: waits for `CXBus` and issues `WebChat.open` with the
+ * payload's `form` (which prefills the registration form) and `userData`. Call it from your chat button; to
+ * give Widgets the data without opening the chat, render the `widgets` snippet before the Widgets loader.
+ *
+ * @remarks
+ * Checked like {@link applyGenesysPayload}; only `WebChat.open` is ever issued. Resolves with
+ * `invalid_payload`, `forbidden_key`, `timeout` or `vendor_error` failures instead of throwing.
+ * @public
  */
-async function issueMessengerCommand<Value>(
-  command: string,
-  commandOptions: unknown,
-  value: Value,
-  { timeoutMs, intervalMs, target }: Settings,
+export function applyGenesysWidgetsPayload(payload: GenesysWidgetsPayload, options?: GenesysBrowserOptions): Promise<Result<GenesysApplied>> {
+  return deliverChecked(
+    options,
+    'a widgets',
+    () => payload.channel === 'widgets' && [payload.form, payload.userData],
+    ([form = {}, userData = {}], settings) => applyWidgets(form, userData, settings),
+  );
+}
+
+type Settle<Value> = (result: Result<Value>) => void;
+
+/**
+ * Waits for a widget global (`name`, loaded by `script`), then runs `start`, which settles once through
+ * `settle`; the time left runs out as `timeout`, an exception as `vendor_error`. Shared by every widget, so
+ * all wait and fail the same way.
+ */
+async function whenLoaded<Global, Value>(
+  read: () => Global | undefined,
+  name: string,
+  script: string,
+  settings: Settings,
+  start: (loaded: Global, settle: Settle<Value>) => void,
 ): Promise<Result<Value>> {
+  const { timeoutMs } = settings;
   const started = Date.now();
-  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), { timeoutMs, intervalMs });
-  if (genesys === undefined) {
-    return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
-  }
+  const loaded = await waitFor(read, settings);
+  if (loaded === undefined) return failure('timeout', `${name} did not appear within ${timeoutMs} ms: is ${script} on the page?`);
   return new Promise((resolve) => {
     let settled = false;
-    let issued = false;
-    const settle = (result: Result<Value>): void => {
+    const settle: Settle<Value> = (result) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(result);
     };
-    const timer = setTimeout(
-      () => settle(failure('timeout', `Genesys did not publish Database.ready or answer ${command} within ${timeoutMs} ms.`)),
-      Math.max(0, timeoutMs - (Date.now() - started)),
-    );
+    const timer = setTimeout(() => settle(failure('timeout', `${name} did not answer within ${timeoutMs} ms.`)), Math.max(0, timeoutMs - (Date.now() - started)));
     try {
-      genesys('subscribe', 'Database.ready', () => {
-        // Issue at most once: were Database.ready published again, an earlier call (a login's Database.set)
-        // must not run a second time after a later one (the logout's Database.remove) and undo it.
-        if (issued) return;
-        issued = true;
-        try {
-          // Look the global up again: `genesys` may be the deployment snippet's queue stub, which the bootstrap
-          // replaced before publishing Database.ready; calls into the old stub after that are never replayed.
-          const loaded = typeof target.Genesys === 'function' ? target.Genesys : genesys;
-          loaded(
-            'command',
-            command,
-            commandOptions,
-            () => settle({ ok: true, value, diagnostics: [] }),
-            (error: unknown) => settle(failure('vendor_error', `Genesys rejected ${command}: ${reason(error)}.`)),
-          );
-        } catch (error) {
-          settle(failure('vendor_error', `Genesys threw on ${command}: ${reason(error)}.`));
-        }
-      });
+      start(loaded, settle);
     } catch (error) {
-      settle(failure('vendor_error', `Genesys threw on subscribe: ${reason(error)}.`));
+      settle(threw(error));
     }
+  });
+}
+
+const threw = (error: unknown): Failure => failure('vendor_error', `Genesys threw: ${reason(error)}.`);
+
+/** The `onRejected` of a vendor call: a `vendor_error` naming the call and the vendor's reason. */
+const rejection =
+  <Value>(call: string, settle: Settle<Value>) =>
+  (error: unknown): void =>
+    settle(failure('vendor_error', `Genesys rejected ${call}: ${reason(error)}.`));
+
+/**
+ * Waits for `window.Genesys`, then for `Database.ready`, then issues one Database command and resolves with
+ * `value` when Genesys fulfils it. Shared by applying and removing, so both wait and fail the same way.
+ */
+function issueMessengerCommand<Value>(command: string, commandOptions: unknown, value: Value, settings: Settings): Promise<Result<Value>> {
+  const { target } = settings;
+  const current = (): GenesysCommandQueue | undefined => (typeof target.Genesys === 'function' ? target.Genesys : undefined);
+  let issued = false;
+  return whenLoaded(current, 'window.Genesys', 'the Messenger snippet', settings, (genesys, settle: Settle<Value>) => {
+    genesys('subscribe', 'Database.ready', () => {
+      // Issue at most once: were Database.ready published again, an earlier call (a login's Database.set)
+      // must not run a second time after a later one (the logout's Database.remove) and undo it.
+      if (issued) return;
+      issued = true;
+      try {
+        // Look the global up again: `genesys` may be the deployment snippet's queue stub, which the bootstrap
+        // replaced before publishing Database.ready; calls into the old stub after that are never replayed.
+        (current() ?? genesys)('command', command, commandOptions, () => settle({ ok: true, value, diagnostics: [] }), rejection(command, settle));
+      } catch (error) {
+        settle(threw(error));
+      }
+    });
   });
 }
 
@@ -327,73 +344,45 @@ async function issueMessengerCommand<Value>(
  * when Messenger becomes ready; after one for `window.Genesys` nothing was sent.
  * @public
  */
-export async function removeGenesysCustomAttributes(options?: GenesysBrowserOptions): Promise<Result<GenesysRemoved>> {
-  const settings = readSettings(options);
-  if (isFailure(settings)) return settings;
-  try {
-    return await issueMessengerCommand(
-      'Database.remove',
-      { name: 'messaging.customAttributes' },
-      { channel: 'messenger', command: 'Database.remove', name: 'messaging.customAttributes' },
-      settings,
-    );
-  } catch (error) {
-    return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
-  }
+export function removeGenesysCustomAttributes(options?: GenesysBrowserOptions): Promise<Result<GenesysRemoved>> {
+  const name = 'messaging.customAttributes';
+  return deliverChecked(
+    options,
+    '',
+    () => [],
+    (_maps, settings) => issueMessengerCommand('Database.remove', { name }, { channel: 'messenger', command: 'Database.remove', name }, settings),
+  );
 }
 
-async function applyWebChat(data: Record<string, string>, { timeoutMs, intervalMs, target, webChat: existing, webChatConfig }: Settings): Promise<Result<GenesysApplied>> {
+function applyWebChat(data: Record<string, string>, settings: Settings): Promise<Result<GenesysApplied>> {
   const keys = Object.keys(data);
+  const applied = (webChat: GenesysWebChat): Result<GenesysApplied> => ({ ok: true, value: { channel: 'web-chat', webChat, keys }, diagnostics: [] });
+  const existing = settings.webChat;
   if (existing !== undefined) {
     const config = existing.getConfig();
     for (const key of keys) config.setConfigProperty(`data.${key}`, data[key]);
-    return { ok: true, value: { channel: 'web-chat', webChat: existing, keys }, diagnostics: [] };
+    return Promise.resolve(applied(existing));
   }
-  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs });
-  if (webchatApi === undefined) {
-    return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(
-      () => resolve(failure('timeout', `ININ.webchat.create did not call back within ${timeoutMs} ms.`)),
-      timeoutMs,
-    );
-    webchatApi.create({ ...webChatConfig, data }, (error, webChat) => {
-      clearTimeout(timer);
-      resolve(
-        error
-          ? failure('vendor_error', `ININ.webchat.create failed: ${reason(error)}.`)
-          : { ok: true, value: { channel: 'web-chat', webChat, keys }, diagnostics: [] },
-      );
-    });
-  });
+  return whenLoaded(() => settings.target.ININ?.webchat, 'ININ.webchat', 'jsapi-v1.js', settings, (api, settle: Settle<GenesysApplied>) =>
+    api.create({ ...settings.webChatConfig, data }, (error, webChat) => (error ? rejection('ININ.webchat.create', settle)(error) : settle(applied(webChat)))),
+  );
 }
 
 /**
  * Widgets v2: `WebChat.open` with the form prefill and `userData`. The bus answers with a jQuery deferred
  * (`done`/`fail`); a promise or nothing at all is accepted too.
  */
-async function applyWidgets(
-  form: Record<string, string>,
-  userData: Record<string, string>,
-  { timeoutMs, intervalMs, target }: Settings,
-): Promise<Result<GenesysApplied>> {
-  const bus = await waitFor(() => (typeof target.CXBus?.command === 'function' ? target.CXBus : undefined), { timeoutMs, intervalMs });
-  if (bus === undefined) return failure('timeout', `CXBus did not appear within ${timeoutMs} ms. Is the Widgets loader on the page?`);
-  const value: GenesysApplied = { channel: 'widgets', command: 'WebChat.open', keys: [...Object.keys(form), ...Object.keys(userData)] };
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(failure('timeout', `WebChat.open did not answer within ${timeoutMs} ms.`)), timeoutMs);
-    const settle = (result: Result<GenesysApplied>): void => {
-      clearTimeout(timer);
-      resolve(result);
-    };
-    const done = (): void => settle({ ok: true, value, diagnostics: [] });
-    const fail = (error: unknown): void => settle(failure('vendor_error', `Genesys rejected WebChat.open: ${reason(error)}.`));
-    const answer = bus.command('WebChat.open', { form, userData }) as
-      | { done?: (callback: () => void) => { fail?: (callback: (error: unknown) => void) => unknown }; then?: (done: () => void, fail: (error: unknown) => void) => unknown }
+function applyWidgets(form: Record<string, string>, userData: Record<string, string>, settings: Settings): Promise<Result<GenesysApplied>> {
+  const bus = (): GenesysWidgetsBus | undefined => (typeof settings.target.CXBus?.command === 'function' ? settings.target.CXBus : undefined);
+  const keys = [...Object.keys(form), ...Object.keys(userData)];
+  return whenLoaded(bus, 'CXBus', 'the Widgets loader', settings, (loaded, settle: Settle<GenesysApplied>) => {
+    const done = (): void => settle({ ok: true, value: { channel: 'widgets', command: 'WebChat.open', keys }, diagnostics: [] });
+    const fail = rejection('WebChat.open', settle);
+    const answer = loaded.command('WebChat.open', { form, userData }) as
+      | { done?: (callback: () => void) => { fail(callback: (error: unknown) => void): unknown }; then?: (done: () => void, fail: (error: unknown) => void) => unknown }
       | undefined;
-    if (typeof answer?.done === 'function') answer.done(done).fail?.(fail);
-    else if (typeof answer?.then === 'function') answer.then(done, fail);
+    if (answer?.done) answer.done(done).fail(fail);
+    else if (answer?.then) answer.then(done, fail);
     else done();
   });
 }
@@ -413,7 +402,8 @@ export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
 }
 
 /**
- * Translates a context with {@link translateGenesysContext}, then delivers it like {@link applyGenesysPayload}.
+ * Translates a context with {@link translateGenesysContext}, then delivers it like {@link applyGenesysPayload}
+ * (or {@link applyGenesysWidgetsPayload} for `widgets`).
  * Translation warnings are kept in the result, before any from applying.
  *
  * @remarks
@@ -431,14 +421,14 @@ export async function applyGenesysContext(context: VisitorContext, options?: App
     applyOptions = rest;
     translated = translateGenesysContext(context, { channel, command, strict });
   } catch {
-    return failure('invalid_option', 'The options could not be read.');
+    return failure('invalid_option', 'Options must be a plain object.');
   }
   if (!translated.ok) return translated;
   const payload = translated.value;
   if (payload.channel !== 'messenger' && payload.channel !== 'web-chat' && payload.channel !== 'widgets') {
     return failure('not_applied', `The ${payload.channel} channel has no widget in the page; send its payload from your own client.`, translated.diagnostics);
   }
-  const applied = await applyGenesysPayload(payload, applyOptions);
+  const applied = await (payload.channel === 'widgets' ? applyGenesysWidgetsPayload(payload, applyOptions) : applyGenesysPayload(payload, applyOptions));
   return applied.ok
     ? { ...applied, diagnostics: [...translated.diagnostics, ...applied.diagnostics] }
     : { ok: false, diagnostics: [...translated.diagnostics, ...applied.diagnostics] };

@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyGenesysContext,
   applyGenesysPayload,
+  applyGenesysWidgetsPayload,
   removeGenesysCustomAttributes,
   type ApplyGenesysContextOptions,
   type GenesysCommandQueue,
@@ -462,12 +463,12 @@ describe('Widgets v2 in Chromium', () => {
     expect(sorted(widgets.received())).toEqual(sorted({ ...expectedParticipant, 'context.campaign': 'spring' }));
   });
 
-  it('applyGenesysPayload waits for CXBus and issues WebChat.open with the form prefilled and userData', async () => {
+  it('applyGenesysWidgetsPayload waits for CXBus and issues WebChat.open with the form prefilled and userData', async () => {
     widgets = installGenesysWidgetsStandIn(window);
     widgets.loader(document.createElement('script'));
     const translated = genesysAdapter.toVendor(widgetsContext, { channel: 'widgets' });
     if (!translated.ok || translated.value.channel !== 'widgets') throw new Error(JSON.stringify(translated.diagnostics));
-    const result = await applyGenesysPayload(translated.value, { timeoutMs: 1_000, intervalMs: 5 });
+    const result = await applyGenesysWidgetsPayload(translated.value, { timeoutMs: 1_000, intervalMs: 5 });
     expect(result).toEqual({
       ok: true,
       value: { channel: 'widgets', command: 'WebChat.open', keys: ['firstname', 'lastname', 'email', 'subject', 'customerId', 'pageUrl', 'plan'] },
@@ -492,12 +493,12 @@ describe('Widgets v2 in Chromium', () => {
     widgets = installGenesysWidgetsStandIn(window, { rejectOpen: true });
     widgets.load();
     const payload = { channel: 'widgets', form: { firstname: 'Juan' }, userData: {} } as const;
-    expect(await applyGenesysPayload(payload, { timeoutMs: 200, intervalMs: 5 })).toMatchObject({
+    expect(await applyGenesysWidgetsPayload(payload, { timeoutMs: 200, intervalMs: 5 })).toMatchObject({
       ok: false,
       diagnostics: [{ code: 'vendor_error', message: expect.stringContaining('WebChat.open') }],
     });
     widgets.uninstall();
-    expect(await applyGenesysPayload(payload, { timeoutMs: 30, intervalMs: 5 })).toMatchObject({
+    expect(await applyGenesysWidgetsPayload(payload, { timeoutMs: 30, intervalMs: 5 })).toMatchObject({
       ok: false,
       diagnostics: [{ code: 'timeout', message: expect.stringContaining('CXBus') }],
     });
@@ -507,7 +508,7 @@ describe('Widgets v2 in Chromium', () => {
     widgets = installGenesysWidgetsStandIn(window);
     widgets.load();
     const evil = JSON.parse('{"channel":"widgets","form":{},"userData":{"__proto__":"x"}}');
-    expect(await applyGenesysPayload(evil, { timeoutMs: 50 })).toMatchObject({ ok: false, diagnostics: [{ code: 'forbidden_key' }] });
+    expect(await applyGenesysWidgetsPayload(evil, { timeoutMs: 50 })).toMatchObject({ ok: false, diagnostics: [{ code: 'forbidden_key' }] });
     expect(widgets.calls()).toEqual([]);
   });
 });

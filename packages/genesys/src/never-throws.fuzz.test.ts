@@ -7,7 +7,7 @@
 import { hostileOptionsArbitrary, hostileValueArbitrary, hostileValues, visitorContextArbitrary } from '@visitor-context/testkit';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { applyGenesysContext, applyGenesysPayload, removeGenesysCustomAttributes, translateGenesysContext } from './browser.js';
+import { applyGenesysContext, applyGenesysPayload, applyGenesysWidgetsPayload, removeGenesysCustomAttributes, translateGenesysContext } from './browser.js';
 import { genesysAdapter, renderGenesysSnippet } from './index.js';
 
 const settings = { seed: 20261202, numRuns: 150 } as const;
@@ -146,6 +146,15 @@ describe('browser functions that never throw or reject, with hostile arguments a
     );
   });
 
+  it('applyGenesysWidgetsPayload', async () => {
+    await fc.assert(
+      fc.asyncProperty(payloadArbitrary, hostileOptionsArbitrary(browserKeys), async (payload, options) => {
+        await expectSettlesSafely(() => applyGenesysWidgetsPayload(payload as never, options as never));
+      }),
+      { ...settings, numRuns: 60 },
+    );
+  });
+
   it('applyGenesysContext', async () => {
     await fc.assert(
       fc.asyncProperty(contextArbitrary, hostileOptionsArbitrary([...applyKeys, 'channel', 'command', 'strict']), async (context, options) => {
@@ -167,6 +176,8 @@ describe('browser functions that never throw or reject, with hostile arguments a
   it('every named hostile value as the payload, the context and the options', async () => {
     for (const { value } of hostileValues()) {
       await expectSettlesSafely(() => applyGenesysPayload(value as never, { timeoutMs: 0 }));
+      await expectSettlesSafely(() => applyGenesysWidgetsPayload(value as never, { timeoutMs: 0 }));
+      await expectSettlesSafely(() => applyGenesysWidgetsPayload({ channel: 'widgets', form: {}, userData: {} }, value as never));
       await expectSettlesSafely(() => applyGenesysPayload({ channel: 'messenger', command: 'Database.set', options: { messaging: { customAttributes: {} } } }, value as never));
       await expectSettlesSafely(() => applyGenesysContext(value as never, { timeoutMs: 0 }));
       await expectSettlesSafely(() => applyGenesysContext({}, value as never));

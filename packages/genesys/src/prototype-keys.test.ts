@@ -4,7 +4,7 @@
  */
 import type { VisitorContext } from '@visitor-context/core';
 import { describe, expect, it } from 'vitest';
-import { applyGenesysPayload, translateGenesysContext, type GenesysCommandQueue, type GenesysGlobals } from './browser.js';
+import { applyGenesysPayload, applyGenesysWidgetsPayload, translateGenesysContext, type GenesysCommandQueue, type GenesysGlobals } from './browser.js';
 import { genesysAdapter, type GenesysChannel, type GenesysPayload } from './index.js';
 
 const channels: readonly GenesysChannel[] = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'widgets', 'guest-chat'];
@@ -129,7 +129,8 @@ describe('applyGenesysPayload refuses what it must not issue', () => {
         { channel: 'widgets', form: {}, userData: customAttributes },
         { channel: 'widgets', form: customAttributes, userData: {} },
       ]) {
-        const result = await applyGenesysPayload(payload as never, { target: messenger.target, timeoutMs: 50 });
+        const apply = payload.channel === 'widgets' ? applyGenesysWidgetsPayload : applyGenesysPayload;
+        const result = await apply(payload as never, { target: messenger.target, timeoutMs: 50 });
         expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'forbidden_key' }] });
       }
       expect(messenger.commands).toEqual([]);
@@ -152,5 +153,8 @@ describe('applyGenesysPayload refuses what it must not issue', () => {
       diagnostics: [{ code: 'invalid_payload' }],
     });
     expect(await applyGenesysPayload({ channel: 'guest-chat' } as never, { target })).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid_payload' }] });
+    // Widgets payloads have their own function, so that the Messenger bundle stays small.
+    expect(await applyGenesysPayload({ channel: 'widgets', form: {}, userData: {} } as never, { target })).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid_payload' }] });
+    expect(await applyGenesysWidgetsPayload({ channel: 'messenger' } as never, { target })).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid_payload' }] });
   });
 });
