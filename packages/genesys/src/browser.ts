@@ -1,7 +1,8 @@
 /*
  * The `./browser` entry, in three sizes, plus logout:
- * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`),
- *   legacy Web Chat v2 (`window.ININ.webchat`) or legacy Widgets v2 (`window.CXBus`) in the page;
+ * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`) or
+ *   legacy Web Chat v2 (`window.ININ.webchat`) in the page, `applyGenesysWidgetsPayload` to legacy Widgets v2
+ *   (`window.CXBus`);
  * - `translateGenesysContext` translates a context in the page, without zod;
  * - `applyGenesysContext` does both;
  * - `removeGenesysCustomAttributes` removes the Messenger custom attributes again, e.g. on logout.
@@ -332,7 +333,7 @@ function issueMessengerCommand<Value>(command: string, commandOptions: unknown, 
  * Cloud (readable with `GET /api/v2/conversations/{id}` and in Architect), and so do the messages themselves;
  * it does not end the guest's Messenger session or clear its transcript, which Messenger keeps in the browser
  * until the session expires. Everything is removed at once because the command names a property by dotted
- * path and this adapter's keys contain dots (`page.url`), so one key cannot be named reliably.
+ * path, and a visitor attribute's own key may contain dots (`order.id`), so one key cannot be named reliably.
  *
  * Legacy Web Chat v2 has nothing to remove: its `data` lives in the `chatConfig` of a chat your page created,
  * and is sent once, as `context.*` participant attributes, when that chat starts. On logout, drop a chat that

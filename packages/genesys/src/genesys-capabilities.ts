@@ -57,7 +57,7 @@ function customAttributeCapabilities(channel: AttributeChannel): AdapterCapabili
         ? [
             'Legacy product: Genesys points Genesys Cloud customers to Web Messaging.',
             'Genesys records the form fields and userData as `context.<key>` participant attributes when the chat starts; nothing set later reaches that chat.',
-            'The snippet sets `window._genesys.widgets.webchat.userData` (the form fields included, since no WebChat.open is issued) and must come before the Widgets loader; `applyGenesysPayload` issues `WebChat.open` with `form` (which prefills the registration form) and `userData`.',
+            'The snippet sets `window._genesys.widgets.webchat.userData` (the form fields included, since no WebChat.open is issued) and must come before the Widgets loader; `applyGenesysWidgetsPayload` (`./browser`) issues `WebChat.open` with `form` (which prefills the registration form) and `userData`.',
             'A kept `subject` (vendor.genesys.fields.subject) fills the form\'s subject.',
           ]
         : [
