@@ -121,12 +121,10 @@ function failure(code: string, message: string, earlier: readonly Diagnostic[] =
   return { ok: false, diagnostics: [...earlier, { code, severity: 'error', path: [], message }] };
 }
 
+/** An Error's or error-like object's message (Genesys rejects with either), else the value as text. */
 function reason(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
-    return (error as { message: string }).message;
-  }
-  return String(error);
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 
@@ -276,7 +274,7 @@ async function whenLoaded<Global, Value>(
       clearTimeout(timer);
       resolve(result);
     };
-    const timer = setTimeout(() => settle(failure('timeout', `${name} did not answer within ${timeoutMs} ms.`)), Math.max(0, timeoutMs - (Date.now() - started)));
+    const timer = setTimeout(() => settle(failure('timeout', `${name} did not answer within ${timeoutMs} ms.`)), timeoutMs - (Date.now() - started)); // a negative delay runs at once
     try {
       start(loaded, settle);
     } catch (error) {
