@@ -1,7 +1,8 @@
 /*
  * The `./browser` entry, in three sizes, plus logout:
  * - `applyGenesysPayload` delivers an already translated payload to the live Messenger (`window.Genesys`) or
- *   legacy Web Chat v2 (`window.ININ.webchat`) in the page;
+ *   legacy Web Chat v2 (`window.ININ.webchat`) in the page, `applyGenesysWidgetsPayload` to legacy Widgets v2
+ *   (`window.CXBus`);
  * - `translateGenesysContext` translates a context in the page, without zod;
  * - `applyGenesysContext` does both;
  * - `removeGenesysCustomAttributes` removes the Messenger custom attributes again, e.g. on logout.
@@ -9,7 +10,7 @@
  * into the page.
  */
 import { waitFor, type Diagnostic, type Failure, type Result, type VisitorContext } from '@visitor-context/core';
-import type { GenesysDatabaseCommand, GenesysMessengerPayload, GenesysWebChatPayload } from './genesys-api.js';
+import type { GenesysDatabaseCommand, GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload, GenesysWidgetsPayload } from './genesys-api.js';
 import { translateGenesysContext } from './translate-genesys-context.js';
 
 export { translateGenesysContext } from './translate-genesys-context.js';
@@ -26,6 +27,8 @@ export type {
   GenesysPayloadSchema,
   GenesysWebChatPayload,
   GenesysWebChatPayloadSchema,
+  GenesysWidgetsPayload,
+  GenesysWidgetsPayloadSchema,
 } from './genesys-api.js';
 export type { GenesysToVendorOptions, GenesysToVendorOptionsSchema } from './genesys-options.js';
 
@@ -46,7 +49,16 @@ export interface GenesysWebChat {
 }
 
 /**
- * The globals the runtime looks for: Messenger's `Genesys` and Web Chat v2's `ININ`.
+ * The legacy Widgets v2 bus: `CXBus.command(name, options)` returns a jQuery-style deferred (`done`/`fail`).
+ * @public
+ */
+export interface GenesysWidgetsBus {
+  /** Issues a Widgets command, e.g. `WebChat.open`. */
+  command(name: string, options?: unknown): unknown;
+}
+
+/**
+ * The globals the runtime looks for: Messenger's `Genesys`, Web Chat v2's `ININ` and Widgets v2's `CXBus`.
  * @public
  */
 export interface GenesysGlobals {
@@ -54,6 +66,8 @@ export interface GenesysGlobals {
   Genesys?: GenesysCommandQueue;
   /** The Web Chat v2 API. */
   ININ?: { webchat?: { create(config: unknown, callback: (error: unknown, webchat: GenesysWebChat) => void): unknown } };
+  /** The Widgets v2 bus. */
+  CXBus?: GenesysWidgetsBus;
 }
 
 /**
@@ -86,7 +100,8 @@ export interface ApplyGenesysOptions extends GenesysBrowserOptions {
  */
 export type GenesysApplied =
   | { readonly channel: 'messenger'; readonly command: GenesysMessengerPayload['command']; readonly keys: readonly string[] }
-  | { readonly channel: 'web-chat'; readonly webChat: GenesysWebChat; readonly keys: readonly string[] };
+  | { readonly channel: 'web-chat'; readonly webChat: GenesysWebChat; readonly keys: readonly string[] }
+  | { readonly channel: 'widgets'; readonly command: 'WebChat.open'; readonly keys: readonly string[] };
 
 /**
  * What {@link removeGenesysCustomAttributes} did: the Messenger command it issued and the database property it
@@ -106,12 +121,77 @@ function failure(code: string, message: string, earlier: readonly Diagnostic[] =
   return { ok: false, diagnostics: [...earlier, { code, severity: 'error', path: [], message }] };
 }
 
+/** An Error's or error-like object's message (Genesys rejects with either), else the value as text. */
 function reason(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
-    return (error as { message: string }).message;
+  const message = (error as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+
+/** The browser options, read once, with their defaults. */
+interface Settings extends ApplyGenesysOptions {
+  readonly timeoutMs: number;
+  readonly intervalMs: number;
+  readonly target: GenesysGlobals;
+}
+
+/**
+ * Reads the options once, so that an option whose getter throws is an `invalid_option` failure, not an
+ * exception. Odd delays (NaN, negative, infinite) are core `waitFor`'s to clamp, one mechanism for every adapter.
+ */
+function readSettings(options: ApplyGenesysOptions | undefined): Settings | Failure {
+  try {
+    const { timeoutMs = 10_000, intervalMs = 100, target = globalThis as GenesysGlobals, ...rest } = options ?? {};
+    return { ...rest, timeoutMs, intervalMs, target };
+  } catch {
+    return failure('invalid_option', 'Options must be a plain object.');
   }
-  return String(error);
+}
+
+/** A key Genesys may read as a dotted path (`data.<key>`): no segment may reach a prototype. */
+const prototypeSegment = /(^|\.)(__proto__|constructor|prototype)(\.|$)/;
+
+const isFailure = (value: object): value is Failure => (value as Failure).ok === false;
+
+function copyStrings(map: unknown): Record<string, string> {
+  if (typeof map !== 'object' || Array.isArray(map)) throw map;
+  const copy: Record<string, string> = {};
+  for (const key of Object.keys(map as object)) {
+    const value = (map as Record<string, unknown>)[key];
+    if (prototypeSegment.test(key)) throw failure('forbidden_key', `Key ${key} could reach a prototype.`);
+    if (typeof value !== 'string') throw value;
+    copy[key] = value;
+  }
+  return copy;
+}
+
+/**
+ * Checks a payload, then runs `deliver` with fresh copies of its string maps. Payloads may come from the
+ * network, so nothing about them is trusted: `read` names the maps (or false for a payload of another kind),
+ * only own string entries are copied (so that nothing else reaches Genesys), and no key may have a segment
+ * that reaches a prototype (`forbidden_key`). Shared by every apply function, so all check and fail alike.
+ */
+async function deliverChecked<Value>(
+  options: ApplyGenesysOptions | undefined,
+  expected: string,
+  read: () => unknown[] | false,
+  deliver: (maps: Record<string, string>[], settings: Settings) => Promise<Result<Value>>,
+): Promise<Result<Value>> {
+  const settings = readSettings(options);
+  if (isFailure(settings)) return settings;
+  let maps: Record<string, string>[];
+  try {
+    const given = read();
+    if (!given) throw given;
+    maps = given.map(copyStrings);
+  } catch (error) {
+    return error !== null && typeof error === 'object' && isFailure(error) ? error : failure('invalid_payload', `Not ${expected} payload of strings.`);
+  }
+  try {
+    return await deliver(maps, settings);
+  } catch (error) {
+    return threw(error);
+  }
 }
 
 /**
@@ -119,85 +199,120 @@ function reason(error: unknown): string {
  *
  * @remarks
  * Messenger: waits for `window.Genesys`, then for `Database.ready`, then issues the payload's
- * `Database.set`/`Database.update` and resolves when Genesys fulfils or rejects it. Custom attributes travel
- * with the visitor's next message, so call this on every page load, before the first message.
+ * `Database.set`/`Database.update` (no other command) and resolves when Genesys fulfils or rejects it.
+ * Custom attributes travel with the visitor's next message, so call this on every page load, before the
+ * first message.
  * Web Chat v2: waits for `ININ.webchat` and creates the chat with `data`, or updates `webChat` if given.
- * Resolves with `timeout` or `vendor_error` failures instead of throwing.
+ * The payload is checked first (a payload from the network is data, not code): only those commands, only
+ * string values, and no key with a `__proto__`, `constructor` or `prototype` segment (`invalid_payload`,
+ * `forbidden_key`). Resolves with those, `timeout` or `vendor_error` failures instead of throwing.
+ * Widgets v2 payloads go to {@link applyGenesysWidgetsPayload}, which keeps this function small.
  * @public
  */
-export async function applyGenesysPayload(
-  payload: GenesysMessengerPayload | GenesysWebChatPayload,
-  options: ApplyGenesysOptions = {},
-): Promise<Result<GenesysApplied>> {
-  try {
-    return payload.channel === 'messenger' ? await applyMessenger(payload, options) : await applyWebChat(payload, options);
-  } catch (error) {
-    return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
-  }
-}
-
-function applyMessenger(payload: GenesysMessengerPayload, options: GenesysBrowserOptions): Promise<Result<GenesysApplied>> {
-  const keys = Object.keys(payload.options.messaging.customAttributes);
-  return issueMessengerCommand(payload.command, payload.options, { channel: 'messenger', command: payload.command, keys }, options);
+export function applyGenesysPayload(payload: GenesysMessengerPayload | GenesysWebChatPayload, options?: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
+  let channel: string;
+  let command: GenesysDatabaseCommand;
+  return deliverChecked(
+    options,
+    'a messenger or web-chat',
+    () => {
+      ({ channel } = payload);
+      command = (payload as GenesysMessengerPayload).command;
+      return channel === 'messenger'
+        ? (command === 'Database.set' || command === 'Database.update') && [(payload as GenesysMessengerPayload).options.messaging.customAttributes]
+        : channel === 'web-chat' && [(payload as GenesysWebChatPayload).data];
+    },
+    ([map = {}], settings) =>
+      channel === 'messenger'
+        ? issueMessengerCommand(command, { messaging: { customAttributes: map } }, { channel: 'messenger', command, keys: Object.keys(map) }, settings)
+        : applyWebChat(map, settings),
+  );
 }
 
 /**
- * Waits for `window.Genesys`, then for `Database.ready`, then issues one Database command and resolves with
- * `value` when Genesys fulfils it. Shared by applying and removing, so both wait and fail the same way.
+ * Delivers a legacy Widgets v2 `widgets` payload: waits for `CXBus` and issues `WebChat.open` with the
+ * payload's `form` (which prefills the registration form) and `userData`. Call it from your chat button; to
+ * give Widgets the data without opening the chat, render the `widgets` snippet before the Widgets loader.
+ *
+ * @remarks
+ * Checked like {@link applyGenesysPayload}; only `WebChat.open` is ever issued. Resolves with
+ * `invalid_payload`, `forbidden_key`, `timeout` or `vendor_error` failures instead of throwing.
+ * @public
  */
-async function issueMessengerCommand<Value>(
-  command: string,
-  commandOptions: unknown,
-  value: Value,
-  options: GenesysBrowserOptions,
+export function applyGenesysWidgetsPayload(payload: GenesysWidgetsPayload, options?: GenesysBrowserOptions): Promise<Result<GenesysApplied>> {
+  return deliverChecked(
+    options,
+    'a widgets',
+    () => payload.channel === 'widgets' && [payload.form, payload.userData],
+    ([form = {}, userData = {}], settings) => applyWidgets(form, userData, settings),
+  );
+}
+
+type Settle<Value> = (result: Result<Value>) => void;
+
+/**
+ * Waits for a widget global (`name`, loaded by `script`), then runs `start`, which settles once through
+ * `settle`; the time left runs out as `timeout`, an exception as `vendor_error`. Shared by every widget, so
+ * all wait and fail the same way.
+ */
+async function whenLoaded<Global, Value>(
+  read: () => Global | undefined,
+  name: string,
+  script: string,
+  settings: Settings,
+  start: (loaded: Global, settle: Settle<Value>) => void,
 ): Promise<Result<Value>> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const { timeoutMs } = settings;
   const started = Date.now();
-  const target = options.target ?? (globalThis as GenesysGlobals);
-  const genesys = await waitFor(() => (typeof target.Genesys === 'function' ? target.Genesys : undefined), {
-    timeoutMs,
-    intervalMs: options.intervalMs ?? 100,
-  });
-  if (genesys === undefined) {
-    return failure('timeout', `window.Genesys did not appear within ${timeoutMs} ms. Is the Messenger deployment snippet on the page?`);
-  }
+  const loaded = await waitFor(read, settings);
+  if (loaded === undefined) return failure('timeout', `${name} did not appear within ${timeoutMs} ms: is ${script} on the page?`);
   return new Promise((resolve) => {
     let settled = false;
-    let issued = false;
-    const settle = (result: Result<Value>): void => {
+    const settle: Settle<Value> = (result) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(result);
     };
-    const timer = setTimeout(
-      () => settle(failure('timeout', `Genesys did not publish Database.ready or answer ${command} within ${timeoutMs} ms.`)),
-      Math.max(0, timeoutMs - (Date.now() - started)),
-    );
+    const timer = setTimeout(() => settle(failure('timeout', `${name} did not answer within ${timeoutMs} ms.`)), timeoutMs - (Date.now() - started)); // a negative delay runs at once
     try {
-      genesys('subscribe', 'Database.ready', () => {
-        // Issue at most once: were Database.ready published again, an earlier call (a login's Database.set)
-        // must not run a second time after a later one (the logout's Database.remove) and undo it.
-        if (issued) return;
-        issued = true;
-        try {
-          // Look the global up again: `genesys` may be the deployment snippet's queue stub, which the bootstrap
-          // replaced before publishing Database.ready; calls into the old stub after that are never replayed.
-          const loaded = typeof target.Genesys === 'function' ? target.Genesys : genesys;
-          loaded(
-            'command',
-            command,
-            commandOptions,
-            () => settle({ ok: true, value, diagnostics: [] }),
-            (error: unknown) => settle(failure('vendor_error', `Genesys rejected ${command}: ${reason(error)}.`)),
-          );
-        } catch (error) {
-          settle(failure('vendor_error', `Genesys threw on ${command}: ${reason(error)}.`));
-        }
-      });
+      start(loaded, settle);
     } catch (error) {
-      settle(failure('vendor_error', `Genesys threw on subscribe: ${reason(error)}.`));
+      settle(threw(error));
     }
+  });
+}
+
+const threw = (error: unknown): Failure => failure('vendor_error', `Genesys threw: ${reason(error)}.`);
+
+/** The `onRejected` of a vendor call: a `vendor_error` naming the call and the vendor's reason. */
+const rejection =
+  <Value>(call: string, settle: Settle<Value>) =>
+  (error: unknown): void =>
+    settle(failure('vendor_error', `Genesys rejected ${call}: ${reason(error)}.`));
+
+/**
+ * Waits for `window.Genesys`, then for `Database.ready`, then issues one Database command and resolves with
+ * `value` when Genesys fulfils it. Shared by applying and removing, so both wait and fail the same way.
+ */
+function issueMessengerCommand<Value>(command: string, commandOptions: unknown, value: Value, settings: Settings): Promise<Result<Value>> {
+  const { target } = settings;
+  const current = (): GenesysCommandQueue | undefined => (typeof target.Genesys === 'function' ? target.Genesys : undefined);
+  let issued = false;
+  return whenLoaded(current, 'window.Genesys', 'the Messenger snippet', settings, (genesys, settle: Settle<Value>) => {
+    genesys('subscribe', 'Database.ready', () => {
+      // Issue at most once: were Database.ready published again, an earlier call (a login's Database.set)
+      // must not run a second time after a later one (the logout's Database.remove) and undo it.
+      if (issued) return;
+      issued = true;
+      try {
+        // Look the global up again: `genesys` may be the deployment snippet's queue stub, which the bootstrap
+        // replaced before publishing Database.ready; calls into the old stub after that are never replayed.
+        (current() ?? genesys)('command', command, commandOptions, () => settle({ ok: true, value, diagnostics: [] }), rejection(command, settle));
+      } catch (error) {
+        settle(threw(error));
+      }
+    });
   });
 }
 
@@ -216,7 +331,7 @@ async function issueMessengerCommand<Value>(
  * Cloud (readable with `GET /api/v2/conversations/{id}` and in Architect), and so do the messages themselves;
  * it does not end the guest's Messenger session or clear its transcript, which Messenger keeps in the browser
  * until the session expires. Everything is removed at once because the command names a property by dotted
- * path and this adapter's keys contain dots (`page.url`), so one key cannot be named reliably.
+ * path, and a visitor attribute's own key may contain dots (`order.id`), so one key cannot be named reliably.
  *
  * Legacy Web Chat v2 has nothing to remove: its `data` lives in the `chatConfig` of a chat your page created,
  * and is sent once, as `context.*` participant attributes, when that chat starts. On logout, drop a chat that
@@ -228,46 +343,46 @@ async function issueMessengerCommand<Value>(
  * when Messenger becomes ready; after one for `window.Genesys` nothing was sent.
  * @public
  */
-export async function removeGenesysCustomAttributes(options: GenesysBrowserOptions = {}): Promise<Result<GenesysRemoved>> {
-  try {
-    return await issueMessengerCommand(
-      'Database.remove',
-      { name: 'messaging.customAttributes' },
-      { channel: 'messenger', command: 'Database.remove', name: 'messaging.customAttributes' },
-      options,
-    );
-  } catch (error) {
-    return failure('vendor_error', `Genesys threw: ${reason(error)}.`);
-  }
+export function removeGenesysCustomAttributes(options?: GenesysBrowserOptions): Promise<Result<GenesysRemoved>> {
+  const name = 'messaging.customAttributes';
+  return deliverChecked(
+    options,
+    '',
+    () => [],
+    (_maps, settings) => issueMessengerCommand('Database.remove', { name }, { channel: 'messenger', command: 'Database.remove', name }, settings),
+  );
 }
 
-async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesysOptions): Promise<Result<GenesysApplied>> {
-  const keys = Object.keys(payload.data);
-  const existing = options.webChat;
+function applyWebChat(data: Record<string, string>, settings: Settings): Promise<Result<GenesysApplied>> {
+  const keys = Object.keys(data);
+  const applied = (webChat: GenesysWebChat): Result<GenesysApplied> => ({ ok: true, value: { channel: 'web-chat', webChat, keys }, diagnostics: [] });
+  const existing = settings.webChat;
   if (existing !== undefined) {
     const config = existing.getConfig();
-    for (const key of keys) config.setConfigProperty(`data.${key}`, payload.data[key]);
-    return { ok: true, value: { channel: 'web-chat', webChat: existing, keys }, diagnostics: [] };
+    for (const key of keys) config.setConfigProperty(`data.${key}`, data[key]);
+    return Promise.resolve(applied(existing));
   }
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const target = options.target ?? (globalThis as GenesysGlobals);
-  const webchatApi = await waitFor(() => target.ININ?.webchat, { timeoutMs, intervalMs: options.intervalMs ?? 100 });
-  if (webchatApi === undefined) {
-    return failure('timeout', `ININ.webchat did not appear within ${timeoutMs} ms. Is jsapi-v1.js on the page?`);
-  }
-  return new Promise((resolve) => {
-    const timer = setTimeout(
-      () => resolve(failure('timeout', `ININ.webchat.create did not call back within ${timeoutMs} ms.`)),
-      timeoutMs,
-    );
-    webchatApi.create({ ...options.webChatConfig, data: payload.data }, (error, webChat) => {
-      clearTimeout(timer);
-      resolve(
-        error
-          ? failure('vendor_error', `ININ.webchat.create failed: ${reason(error)}.`)
-          : { ok: true, value: { channel: 'web-chat', webChat, keys }, diagnostics: [] },
-      );
-    });
+  return whenLoaded(() => settings.target.ININ?.webchat, 'ININ.webchat', 'jsapi-v1.js', settings, (api, settle: Settle<GenesysApplied>) =>
+    api.create({ ...settings.webChatConfig, data }, (error, webChat) => (error ? rejection('ININ.webchat.create', settle)(error) : settle(applied(webChat)))),
+  );
+}
+
+/**
+ * Widgets v2: `WebChat.open` with the form prefill and `userData`. The bus answers with a jQuery deferred
+ * (`done`/`fail`); a promise or nothing at all is accepted too.
+ */
+function applyWidgets(form: Record<string, string>, userData: Record<string, string>, settings: Settings): Promise<Result<GenesysApplied>> {
+  const bus = (): GenesysWidgetsBus | undefined => (typeof settings.target.CXBus?.command === 'function' ? settings.target.CXBus : undefined);
+  const keys = [...Object.keys(form), ...Object.keys(userData)];
+  return whenLoaded(bus, 'CXBus', 'the Widgets loader', settings, (loaded, settle: Settle<GenesysApplied>) => {
+    const done = (): void => settle({ ok: true, value: { channel: 'widgets', command: 'WebChat.open', keys }, diagnostics: [] });
+    const fail = rejection('WebChat.open', settle);
+    const answer = loaded.command('WebChat.open', { form, userData }) as
+      | { done?: (callback: () => void) => { fail(callback: (error: unknown) => void): unknown }; then?: (done: () => void, fail: (error: unknown) => void) => unknown }
+      | undefined;
+    if (answer?.done) answer.done(done).fail(fail);
+    else if (answer?.then) answer.then(done, fail);
+    else done();
   });
 }
 
@@ -277,8 +392,8 @@ async function applyWebChat(payload: GenesysWebChatPayload, options: ApplyGenesy
  * @public
  */
 export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
-  /** The widget to deliver to: `messenger` (default) or legacy `web-chat`. The other channels have no widget in the page. */
-  readonly channel?: 'messenger' | 'web-chat' | undefined;
+  /** The widget to deliver to: `messenger` (default), legacy `web-chat` or legacy `widgets`. The other channels have no widget in the page. */
+  readonly channel?: 'messenger' | 'web-chat' | 'widgets' | undefined;
   /** `messenger`: `Database.set` (shallow merge, the default) or `Database.update` (deep merge). */
   readonly command?: GenesysDatabaseCommand | undefined;
   /** Turn every translation warning into an error, so that nothing is applied when anything would be lost. */
@@ -286,7 +401,8 @@ export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
 }
 
 /**
- * Translates a context with {@link translateGenesysContext}, then delivers it like {@link applyGenesysPayload}.
+ * Translates a context with {@link translateGenesysContext}, then delivers it like {@link applyGenesysPayload}
+ * (or {@link applyGenesysWidgetsPayload} for `widgets`).
  * Translation warnings are kept in the result, before any from applying.
  *
  * @remarks
@@ -296,18 +412,22 @@ export interface ApplyGenesysContextOptions extends ApplyGenesysOptions {
  * `not_applied` (a channel with no widget, possible from plain JavaScript) failures instead of throwing.
  * @public
  */
-export async function applyGenesysContext(
-  context: VisitorContext,
-  options: ApplyGenesysContextOptions = {},
-): Promise<Result<GenesysApplied>> {
-  const { channel, command, strict, ...applyOptions } = options;
-  const translated = translateGenesysContext(context, { channel, command, strict });
+export async function applyGenesysContext(context: VisitorContext, options?: ApplyGenesysContextOptions): Promise<Result<GenesysApplied>> {
+  let translated: Result<GenesysPayload>;
+  let applyOptions: ApplyGenesysOptions;
+  try {
+    const { channel, command, strict, ...rest } = options ?? {};
+    applyOptions = rest;
+    translated = translateGenesysContext(context, { channel, command, strict });
+  } catch {
+    return failure('invalid_option', 'Options must be a plain object.');
+  }
   if (!translated.ok) return translated;
   const payload = translated.value;
-  if (payload.channel !== 'messenger' && payload.channel !== 'web-chat') {
+  if (payload.channel !== 'messenger' && payload.channel !== 'web-chat' && payload.channel !== 'widgets') {
     return failure('not_applied', `The ${payload.channel} channel has no widget in the page; send its payload from your own client.`, translated.diagnostics);
   }
-  const applied = await applyGenesysPayload(payload, applyOptions);
+  const applied = await (payload.channel === 'widgets' ? applyGenesysWidgetsPayload(payload, applyOptions) : applyGenesysPayload(payload, applyOptions));
   return applied.ok
     ? { ...applied, diagnostics: [...translated.diagnostics, ...applied.diagnostics] }
     : { ok: false, diagnostics: [...translated.diagnostics, ...applied.diagnostics] };

@@ -94,7 +94,7 @@ describe('fromVendor', () => {
 
   it('keeps nested values and over-long keys in the vendor bag', () => {
     const longKey = 'k'.repeat(101);
-    const result = genesysAdapter.fromVendor({ plan: 'pro', nested: { a: 1 }, [longKey]: 'v', empty: null });
+    const result = genesysAdapter.fromVendor({ purpose: 'customer', attributes: { plan: 'pro', nested: { a: 1 }, [longKey]: 'v', empty: null } });
     expect(result).toMatchObject({
       ok: true,
       value: { attributes: { plan: 'pro' }, vendor: { genesys: { fields: { nested: { a: 1 }, [longKey]: 'v', empty: null } } } },
@@ -112,4 +112,152 @@ describe('fromVendor', () => {
     expect(result).toMatchObject({ ok: true, value: { attributes: { plan: 'pro' } } });
     expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['field_dropped']);
   });
+
+  it('reads the dot-free page, device and location names, and still the dotted names of earlier versions', () => {
+    const current = genesysAdapter.fromVendor({ customerId: 'c-1', pageUrl: 'https://shop.example/', deviceOs: 'Linux', locationCity: 'Ghent', attributes_email: 'b@example.com' });
+    const earlier = genesysAdapter.fromVendor({ customerId: 'c-1', 'page.url': 'https://shop.example/', 'device.os': 'Linux', 'location.city': 'Ghent', 'attributes.email': 'b@example.com' });
+    const expected = {
+      visitor: { id: 'c-1' },
+      page: { url: 'https://shop.example/' },
+      device: { os: 'Linux' },
+      location: { city: 'Ghent' },
+      attributes: { email: 'b@example.com' },
+    };
+    expect(current).toEqual({ ok: true, value: expected, diagnostics: [] });
+    expect(earlier).toEqual({ ok: true, value: expected, diagnostics: [] });
+  });
 });
+
+describe('fromVendor on analytics conversation rows', () => {
+  it('reads a details query response with one row like a conversation, and names every part it does not keep', () => {
+    const result = genesysAdapter.fromVendor(fixture('analytics-details-query.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value).toEqual({
+      visitor: { id: 'CRM-4711', email: 'ada@example.com', firstName: 'Ada', lastName: 'Lovelace' },
+      attributes: { plan: 'pro' },
+      page: { url: 'https://shop.example/checkout', title: 'Checkout' },
+      device: { os: 'macOS 15' },
+      location: { country: 'GB' },
+      vendor: {
+        genesys: {
+          conversationId: '6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2910',
+          participantId: 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d',
+          // A messaging participant's name is a placeholder: kept, not read as the visitor's name.
+          participantName: 'Web Messaging Guest',
+        },
+      },
+    });
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual([
+      'field_dropped conversations.0.conversationStart',
+      'field_dropped conversations.0.conversationEnd',
+      'field_dropped conversations.0.originatingDirection',
+      'field_dropped conversations.0.divisionIds',
+      'field_dropped conversations.0.participants.1',
+      'field_dropped conversations.0.participants.2',
+      'field_dropped conversations.0.participants.0.sessions',
+    ]);
+    expect(result.diagnostics.every((diagnostic) => diagnostic.severity === 'warning')).toBe(true);
+  });
+
+  it('reads a details job row of a Chat v2 chat: the participant name is the visitor, externalContactId is kept', () => {
+    const result = genesysAdapter.fromVendor(fixture('analytics-details-job-chat.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value.visitor).toEqual({ name: 'Jane Doe', firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', id: 'CRM-12345-XYZ' });
+    expect(result.value.attributes).toEqual({ tier: 'Gold' });
+    expect(result.value.page).toEqual({ url: 'https://shop.example/cart' });
+    expect(result.value.vendor?.['genesys']).toEqual({
+      conversationId: '7a6b5c4d-3e2f-4109-9a8b-7c6d5e4f3a21',
+      participantId: '11111111-2222-4333-8444-555555555555',
+      externalContactId: '99999999-8888-4777-8666-555555555555',
+      fields: { _genesys_source: 'web' },
+    });
+    // Provenance is not sent back to Genesys.
+    expect(genesysAdapter.toVendor(result.value).diagnostics.filter((diagnostic) => diagnostic.path[0] === 'vendor')).toEqual([]);
+  });
+
+  it('refuses a response with several rows, naming what to do', () => {
+    const row = fixture('analytics-details-job-chat.json');
+    const result = genesysAdapter.fromVendor({ conversations: [row, row] });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['not_one_conversation']);
+    expect(result.diagnostics[0]?.message).toContain('pass each row');
+  });
+
+  it('says when an analytics participant carries no attributes', () => {
+    const result = genesysAdapter.fromVendor({ conversationId: 'c', participants: [{ participantId: 'p', purpose: 'customer' }] });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['no_participant_attributes']);
+  });
+});
+
+describe('fromVendor on Open Messaging messages', () => {
+  it('fills the visitor from channel.from, keeps the channel id in the bag with a warning, and lets custom attributes win', () => {
+    const result = genesysAdapter.fromVendor(fixture('open-messaging-inbound.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value.visitor).toEqual({ id: 'CRM-12345-XYZ', firstName: 'Jane', lastName: 'Doe', email: 'jane.doe@example.com', name: 'Jane Doe' });
+    expect(result.value.attributes).toEqual({ plan: 'pro' });
+    expect(result.value.vendor?.['genesys']?.['from']).toMatchObject({ id: 'open-user-8c1f2a', idType: 'Opaque', nickname: 'jdoe' });
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual(['channel_id_kept channel.from.id']);
+  });
+
+  it('reads an Email id as the email and the nickname as the name when there is no first or last name', () => {
+    const result = genesysAdapter.fromVendor(fixture('open-messaging-inbound-email-id.json'));
+    expect(result).toMatchObject({ ok: true, diagnostics: [], value: { visitor: { email: 'sam@example.com', name: 'Sam Smith' } } });
+    expect(result.ok && result.value.visitor?.id).toBeUndefined();
+    const phone = genesysAdapter.fromVendor({ channel: { from: { id: '+15551234567', idType: 'Phone' } } });
+    expect(phone).toMatchObject({ ok: true, value: { visitor: { phone: '+15551234567' } } });
+  });
+
+  it('does not overwrite custom attributes with channel.from', () => {
+    const result = genesysAdapter.fromVendor({
+      channel: { from: { id: 'x', idType: 'Email', firstName: 'Other', email: 'other@example.com' }, metadata: { customAttributes: { firstName: 'Jane', email: 'jane@example.com' } } },
+    });
+    expect(result).toMatchObject({ ok: true, value: { visitor: { firstName: 'Jane', email: 'jane@example.com', name: 'Other' } } });
+  });
+});
+
+describe('fromVendor on Widgets v2', () => {
+  it('reads WebChat.open options: the form (not its autoSubmit option) and userData', () => {
+    const result = genesysAdapter.fromVendor(fixture('widgets-webchat-open.json'));
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value.visitor).toEqual({ firstName: 'Juan', lastName: 'Pérez', email: 'juan@example.com', phone: '5411-4892-2045', id: 'CRM-555' });
+    expect(result.value.page).toEqual({ url: 'https://bank.example/accounts' });
+    expect(result.value.vendor?.['genesys']?.['fields']).toEqual({ subject: 'E-Bank', phoneType: 'Cell' });
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual(['field_dropped form.autoSubmit']);
+  });
+
+  it('reads the userData of a whole window._genesys config', () => {
+    const result = genesysAdapter.fromVendor(fixture('widgets-config.json'));
+    expect(result).toMatchObject({ ok: true, diagnostics: [], value: { visitor: { phone: '5411-4892-2045' }, vendor: { genesys: { fields: { phoneType: 'Cell' } } } } });
+  });
+
+  it('round-trips the widgets payload', () => {
+    const context = { visitor: { firstName: 'Juan', lastName: 'Pérez', email: 'juan@example.com', id: 'CRM-555' }, page: { url: 'https://bank.example/' }, attributes: { plan: 'pro' } };
+    const payload = genesysAdapter.toVendor(context, { channel: 'widgets' });
+    expect(payload).toMatchObject({ ok: true, value: { form: { firstname: 'Juan', lastname: 'Pérez', email: 'juan@example.com' }, userData: { customerId: 'CRM-555', pageUrl: 'https://bank.example/', plan: 'pro' } } });
+    expect(payload.ok && genesysAdapter.fromVendor(payload.value)).toEqual({ ok: true, value: context, diagnostics: [] });
+  });
+});
+
+describe('fromVendor on payloads it does not recognise', () => {
+  const shapes = ['participants', 'analytics', 'channel.from', 'messaging.customAttributes', 'memberInfo.customFields', 'userData'];
+  for (const [name, payload] of [
+    ['an empty object', {}],
+    ['a Comm100 webhook', { event: 'chat_started', visitor: { id: 42, name: 'Jane', email: 'jane@example.com' } }],
+    ['a giosg chat', { id: 'c1', room_id: 'r1', first_visitor_message_url: 'https://x.example/', message_count: 3 }],
+  ] as const) {
+    it(`warns unrecognized_payload for ${name}, listing the shapes it reads, and fills no canonical field`, () => {
+      const result = genesysAdapter.fromVendor(payload);
+      expect(result.ok).toBe(true);
+      expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['unrecognized_payload']);
+      for (const shape of shapes) expect(result.diagnostics[0]?.message).toContain(shape);
+      expect(result.ok && Object.keys(result.value)).toEqual(['vendor']);
+      expect(result.ok && result.value.vendor?.['genesys']?.['unrecognized']).toEqual(payload);
+    });
+  }
+
+  it('declares the shapes in capabilities.payloadShapes', () => {
+    expect(genesysAdapter.capabilities.payloadShapes?.length).toBeGreaterThan(5);
+  });
+});
+

@@ -13,6 +13,7 @@ import {
 import { fromGenesys } from './from-genesys.js';
 import { defaultGenesysChannel, resolveGenesysToVendorOptions } from './resolve-genesys-options.js';
 import { genesysVendorId, toGenesys } from './to-genesys.js';
+import { unreadableInput } from './unreadable-input.js';
 
 /**
  * The Genesys Cloud adapter type: `toVendor` returns a {@link GenesysPayload} discriminated by `channel`.
@@ -31,7 +32,7 @@ export function createGenesysAdapter(options: GenesysAdapterOptions = {}): Genes
   const parsed = z.safeParse(GenesysAdapterOptionsSchema, options);
   if (!parsed.success) throw new TypeError(`Invalid Genesys adapter options: ${z.prettifyError(parsed.error)}`);
   const defaults = parsed.data;
-  return defineAdapter({
+  const adapter: GenesysAdapter = defineAdapter({
     vendor: genesysVendorId,
     capabilities: genesysCapabilities(defaults.channel ?? defaultGenesysChannel),
     toVendorOptions: GenesysToVendorOptionsSchema,
@@ -40,6 +41,24 @@ export function createGenesysAdapter(options: GenesysAdapterOptions = {}): Genes
       toGenesys(context, resolveGenesysToVendorOptions(callOptions, defaults, diagnostics), diagnostics),
     fromVendor: fromGenesys,
   });
+  // Both directions promise never to throw: an argument whose proxy traps throw is a failure, not an exception.
+  return {
+    ...adapter,
+    toVendor: (context, callOptions) => {
+      try {
+        return adapter.toVendor(context, callOptions);
+      } catch (error) {
+        return unreadableInput(error);
+      }
+    },
+    fromVendor: (input, callOptions) => {
+      try {
+        return adapter.fromVendor(input, callOptions);
+      } catch (error) {
+        return unreadableInput(error);
+      }
+    },
+  };
 }
 
 /**

@@ -131,6 +131,7 @@ export type GenesysConversation = z.infer<typeof GenesysConversationSchema>;
  * - `attributes`: the plain flat custom-attribute map, for custom clients;
  * - `open-messaging`: the Guest API / Open Messaging `onMessage` body with `message.channel.metadata.customAttributes`;
  * - `web-chat`: the legacy Web Chat v2 `ININ.webchat.create` config `data` block;
+ * - `widgets`: legacy Genesys Widgets v2 (`window._genesys.widgets.webchat.userData`, `WebChat.open` `form`);
  * - `guest-chat`: the legacy Guest Chat API body with `memberInfo.customFields`.
  * @public
  */
@@ -176,6 +177,24 @@ export const GenesysWebChatPayloadSchema = z.object({
 /** Inferred from `GenesysWebChatPayloadSchema`. @public */
 export type GenesysWebChatPayload = z.infer<typeof GenesysWebChatPayloadSchema>;
 
+/**
+ * The `widgets` payload, for legacy Genesys Widgets v2: the registration-form prefill and the `userData` of
+ * `CXBus.command("WebChat.open", { form, userData })`; `userData` also goes to
+ * `window._genesys.widgets.webchat.userData` before the widgets load. Genesys records both as `context.<key>`
+ * participant attributes.
+ * @public
+ */
+export const GenesysWidgetsPayloadSchema = z.object({
+  channel: z.literal('widgets'),
+  /** The default registration form's fields: `firstname`, `lastname`, `email`, `subject`. */
+  form: GenesysChatFieldsSchema,
+  /** Everything else, under the same dot-free names as Messenger custom attributes. */
+  userData: GenesysCustomAttributesSchema,
+});
+
+/** Inferred from `GenesysWidgetsPayloadSchema`. @public */
+export type GenesysWidgetsPayload = z.infer<typeof GenesysWidgetsPayloadSchema>;
+
 /** The `guest-chat` payload: the Guest Chat API request body. @public */
 export const GenesysGuestChatPayloadSchema = z.object({
   channel: z.literal('guest-chat'),
@@ -194,6 +213,7 @@ export const GenesysPayloadSchema = z.discriminatedUnion('channel', [
   GenesysAttributesPayloadSchema,
   GenesysOpenMessagingPayloadSchema,
   GenesysWebChatPayloadSchema,
+  GenesysWidgetsPayloadSchema,
   GenesysGuestChatPayloadSchema,
 ]);
 

@@ -1,17 +1,22 @@
-import { visitorContextFields, type AdapterCapabilities, type AdapterFieldCapability } from '@visitor-context/core';
+import type { AdapterCapabilities, AdapterFieldCapability } from '@visitor-context/core';
 import type { GenesysChannel } from './genesys-api.js';
 import {
   attributeKeyByCanonical,
   chatCustomFieldCount,
   chatFieldByCanonical,
+  escapedAttributePrefix,
   guestChatPageFieldByCanonical,
-  namespacedSections,
+  widgetsFormFieldBySource,
 } from './genesys-fields.js';
+import { genesysPayloadShapes } from './genesys-payload-shapes.js';
 
-const attributeMapPath: Readonly<Record<'messenger' | 'attributes' | 'open-messaging', string>> = {
+type AttributeChannel = 'messenger' | 'attributes' | 'open-messaging' | 'widgets';
+
+const attributeMapPath: Readonly<Record<AttributeChannel, string>> = {
   messenger: 'messaging.customAttributes',
   attributes: 'customAttributes',
   'open-messaging': 'message.channel.metadata.customAttributes',
+  widgets: 'userData',
 };
 
 const sharedNotes = [
@@ -20,25 +25,26 @@ const sharedNotes = [
   'Inbound keys with no canonical field (addressStreet, phoneType, subject, _genesys_source, …) are kept in vendor.genesys.fields, values the canonical model refuses in vendor.genesys.rejectedFields; both are sent back from there.',
   "Inbound, a Chat v2 participant's name (the guest's displayName) is read as visitor.name; a messaging participant's name is a placeholder, kept in vendor.genesys.participantName.",
   'No authoritative limits are published for custom attributes; keep the whole payload to a few KB.',
+  'Analytics rows: only the visitor participant\'s ids, name and attributes are read; every other part of the row is reported (field_dropped). Genesys leaves attributes out of some analytics responses (no_participant_attributes).',
+  'Open Messaging channel.from fills first and last name, email and the name (first + last, else nickname); its id is the channel\'s own id, kept in vendor.genesys.from (channel_id_kept) unless idType says it is an Email or Phone.',
 ];
 
-function customAttributeCapabilities(channel: 'messenger' | 'attributes' | 'open-messaging'): AdapterCapabilities {
+const dotFreeNote =
+  'Custom attribute names contain no dot, because Genesys agent scripts cannot read participant data named with one: page, device and location fields travel as `pageUrl`, `deviceOs`, `locationCity`, … Earlier versions sent `page.url`-style names; those are still read inbound. A visitor attribute key with a dot is sent as is with a dotted_attribute_name warning (Architect flows can read it, scripts cannot).';
+
+
+function customAttributeCapabilities(channel: AttributeChannel): AdapterCapabilities {
   const map = attributeMapPath[channel];
   const fields: AdapterFieldCapability[] = [];
-  for (const [canonical, key] of Object.entries(attributeKeyByCanonical)) {
-    fields.push({ canonical, vendorName: `${map}.${key}` });
-  }
-  for (const section of namespacedSections) {
-    for (const name of visitorContextFields[section]) {
-      const canonical = `${section}.${String(name)}`;
-      fields.push({ canonical, vendorName: `${map}["${canonical}"]` });
-    }
+  for (const [canonical, key] of attributeKeyByCanonical) {
+    const inForm = channel === 'widgets' ? widgetsFormFieldBySource.get(canonical) : undefined;
+    fields.push({ canonical, vendorName: inForm === undefined ? `${map}.${key}` : `form.${inForm}` });
   }
   fields.push({
     canonical: 'attributes.*',
     vendorName: `${map}.<key>`,
     valueType: 'string',
-    note: 'A key that would read back as another field (e.g. `email`, `customField1`, `page.x`, `_genesys_x`, any case) travels as `attributes.<key>` (field_renamed).',
+    note: `A key that would read back as another field (e.g. \`email\`, \`customField1\`, \`pageUrl\`, \`_genesys_x\`, any case) travels as \`${escapedAttributePrefix}<key>\` (field_renamed).`,
   });
   const notes =
     channel === 'messenger'
@@ -47,11 +53,18 @@ function customAttributeCapabilities(channel: 'messenger' | 'attributes' | 'open
           '`Database.set` merges shallowly into the stored custom attributes, `Database.update` merges deeply (option `command`).',
           'Attributes travel with the next message the visitor sends: set them before the first message, on every page load (Messenger does not keep them across reloads). Removing one later does not recall what was sent.',
         ]
-      : [
-          'Attributes travel with a message: send them with the first message of the conversation.',
-          'Custom attributes belong at message.channel.metadata.customAttributes; Genesys ignores the deprecated top-level channel.metadata from 5 June 2026.',
-        ];
-  return { directions: ['toVendor', 'fromVendor'], fields, limits: {}, notes: [...notes, ...sharedNotes] };
+      : channel === 'widgets'
+        ? [
+            'Legacy product: Genesys points Genesys Cloud customers to Web Messaging.',
+            'Genesys records the form fields and userData as `context.<key>` participant attributes when the chat starts; nothing set later reaches that chat.',
+            'The snippet sets `window._genesys.widgets.webchat.userData` (the form fields included, since no WebChat.open is issued) and must come before the Widgets loader; `applyGenesysWidgetsPayload` (`./browser`) issues `WebChat.open` with `form` (which prefills the registration form) and `userData`.',
+            'A kept `subject` (vendor.genesys.fields.subject) fills the form\'s subject.',
+          ]
+        : [
+            'Attributes travel with a message: send them with the first message of the conversation.',
+            'Custom attributes belong at message.channel.metadata.customAttributes; Genesys ignores the deprecated top-level channel.metadata from 5 June 2026.',
+          ];
+  return { directions: ['toVendor', 'fromVendor'], fields, limits: {}, payloadShapes: genesysPayloadShapes, notes: [...notes, dotFreeNote, ...sharedNotes] };
 }
 
 function chatCapabilities(channel: 'web-chat' | 'guest-chat'): AdapterCapabilities {
@@ -66,8 +79,8 @@ function chatCapabilities(channel: 'web-chat' | 'guest-chat'): AdapterCapabiliti
       note: 'Sent only when firstName and lastName are absent, split at the last space (value_guessed).',
     });
   }
-  const named = channel === 'guest-chat' ? { ...chatFieldByCanonical, ...guestChatPageFieldByCanonical } : chatFieldByCanonical;
-  for (const [canonical, key] of Object.entries(named)) {
+  const named = channel === 'guest-chat' ? new Map([...chatFieldByCanonical, ...guestChatPageFieldByCanonical]) : chatFieldByCanonical;
+  for (const [canonical, key] of named) {
     fields.push({
       canonical,
       vendorName: `${container}.${key}`,
@@ -93,6 +106,7 @@ function chatCapabilities(channel: 'web-chat' | 'guest-chat'): AdapterCapabiliti
     directions: ['toVendor', 'fromVendor'],
     fields,
     limits: { maxEntries: chatCustomFieldCount },
+    payloadShapes: genesysPayloadShapes,
     notes: [...notes, ...sharedNotes],
   };
 }

@@ -1,14 +1,17 @@
 import {
   installGenesysStandIn,
   installGenesysWebChatStandIn,
+  installGenesysWidgetsStandIn,
   mountSnippet,
   type GenesysStandIn,
   type GenesysWebChatStandIn,
+  type GenesysWidgetsStandIn,
 } from '@visitor-context/testkit/stand-ins';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   applyGenesysContext,
   applyGenesysPayload,
+  applyGenesysWidgetsPayload,
   removeGenesysCustomAttributes,
   type ApplyGenesysContextOptions,
   type GenesysCommandQueue,
@@ -26,13 +29,16 @@ type Page = Window & { Genesys?: GenesysCommandQueue; _genesysJs?: string; ININ?
 const page = window as Page;
 let messenger: GenesysStandIn | undefined;
 let webChat: GenesysWebChatStandIn | undefined;
+let widgets: GenesysWidgetsStandIn | undefined;
 const mounted: Element[] = [];
 
 afterEach(() => {
   messenger?.uninstall();
   webChat?.uninstall();
+  widgets?.uninstall();
   messenger = undefined;
   webChat = undefined;
+  widgets = undefined;
   for (const element of mounted.splice(0)) element.remove();
   delete page.Genesys;
   delete page._genesysJs;
@@ -48,7 +54,7 @@ const expectedAttributes = {
   customerId: 'CRM-7',
   name: 'Ada "</script> Lovelace',
   email: 'ada@example.com',
-  'page.url': 'https://shop.example/cart',
+  pageUrl: 'https://shop.example/cart',
   plan: 'pro',
   seats: '12',
 };
@@ -274,7 +280,7 @@ describe('removeGenesysCustomAttributes in Chromium (logout)', () => {
   });
 
   it('resolves with timeout when Database.ready does not come in time, and still removes once it does', async () => {
-    messenger = installGenesysStandIn(window, { readyDelayMs: 80 });
+    messenger = installGenesysStandIn(window, { readyDelayMs: 200 });
     messenger.load();
     await applyGenesysPayload(messengerPayload(), { timeoutMs: 40, intervalMs: 5 });
     const result = await removeGenesysCustomAttributes({ timeoutMs: 40, intervalMs: 5 });
@@ -423,3 +429,87 @@ describe('Web Chat v2 in Chromium', () => {
     expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'vendor_error' }] });
   });
 });
+
+describe('Widgets v2 in Chromium', () => {
+  const widgetsContext = {
+    visitor: { firstName: 'Juan', lastName: 'Pérez "</script>', email: 'juan@example.com', id: 'CRM-555' },
+    page: { url: 'https://bank.example/accounts' },
+    attributes: { plan: 'pro' },
+    vendor: { genesys: { fields: { subject: 'E-Bank' } } },
+  };
+  const expectedParticipant = {
+    'context.firstname': 'Juan',
+    'context.lastname': 'Pérez "</script>',
+    'context.email': 'juan@example.com',
+    'context.subject': 'E-Bank',
+    'context.customerId': 'CRM-555',
+    'context.pageUrl': 'https://bank.example/accounts',
+    'context.plan': 'pro',
+  };
+  const sorted = (value: Record<string, string> | undefined): [string, string][] => Object.entries(value ?? {}).sort(([a], [b]) => a.localeCompare(b));
+
+  it('the snippet, placed before the Widgets loader, gives the chat every field as userData without opening it', async () => {
+    const pageConfig = { widgets: { main: { theme: 'dark' }, webchat: { transport: { type: 'purecloud-v2-sockets' }, userData: { campaign: 'spring' } } } };
+    (window as unknown as { _genesys?: unknown })._genesys = pageConfig;
+    widgets = installGenesysWidgetsStandIn(window, { loadDelayMs: 0 });
+    const snippet = renderGenesysSnippet(widgetsContext, { channel: 'widgets', nonce: 'n0nce' });
+    if (!snippet.ok) throw new Error(JSON.stringify(snippet.diagnostics));
+    mounted.push(...mountSnippet(snippet.value));
+    widgets.load();
+    expect(pageConfig.widgets.main).toEqual({ theme: 'dark' }); // the page's own config is kept
+    // The page's own chat button opens the chat without data; what the snippet set travels anyway.
+    (window as unknown as { CXBus: { command(name: string): unknown } }).CXBus.command('WebChat.open');
+    widgets.submit();
+    expect(sorted(widgets.received())).toEqual(sorted({ ...expectedParticipant, 'context.campaign': 'spring' }));
+  });
+
+  it('applyGenesysWidgetsPayload waits for CXBus and issues WebChat.open with the form prefilled and userData', async () => {
+    widgets = installGenesysWidgetsStandIn(window);
+    widgets.loader(document.createElement('script'));
+    const translated = genesysAdapter.toVendor(widgetsContext, { channel: 'widgets' });
+    if (!translated.ok || translated.value.channel !== 'widgets') throw new Error(JSON.stringify(translated.diagnostics));
+    const result = await applyGenesysWidgetsPayload(translated.value, { timeoutMs: 1_000, intervalMs: 5 });
+    expect(result).toEqual({
+      ok: true,
+      value: { channel: 'widgets', command: 'WebChat.open', keys: ['firstname', 'lastname', 'email', 'subject', 'customerId', 'pageUrl', 'plan'] },
+      diagnostics: [],
+    });
+    expect(widgets.form()).toEqual({ firstname: 'Juan', lastname: 'Pérez "</script>', email: 'juan@example.com', subject: 'E-Bank' });
+    widgets.submit();
+    expect(sorted(widgets.received())).toEqual(sorted(expectedParticipant));
+    expect(widgets.calls().map((call) => `${call.name} ${call.effect}`)).toEqual(['WebChat.open resolved']);
+  });
+
+  it('applyGenesysContext with channel widgets translates and opens, keeping the translation warnings', async () => {
+    widgets = installGenesysWidgetsStandIn(window);
+    setTimeout(() => widgets?.load(), 20);
+    const result = await applyGenesysContext({ ...widgetsContext, attributes: { seats: 3 } }, { channel: 'widgets', timeoutMs: 1_000, intervalMs: 5 });
+    expect(result).toMatchObject({ ok: true, value: { channel: 'widgets' }, diagnostics: [{ code: 'value_coerced', path: ['attributes', 'seats'] }] });
+    widgets.submit();
+    expect(widgets.received()?.['context.seats']).toBe('3');
+  });
+
+  it('resolves with vendor_error when WebChat.open fails, and with timeout when there is no CXBus', async () => {
+    widgets = installGenesysWidgetsStandIn(window, { rejectOpen: true });
+    widgets.load();
+    const payload = { channel: 'widgets', form: { firstname: 'Juan' }, userData: {} } as const;
+    expect(await applyGenesysWidgetsPayload(payload, { timeoutMs: 200, intervalMs: 5 })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'vendor_error', message: expect.stringContaining('WebChat.open') }],
+    });
+    widgets.uninstall();
+    expect(await applyGenesysWidgetsPayload(payload, { timeoutMs: 30, intervalMs: 5 })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'timeout', message: expect.stringContaining('CXBus') }],
+    });
+  });
+
+  it('refuses a payload from the network that asks for another command or a prototype key, touching nothing', async () => {
+    widgets = installGenesysWidgetsStandIn(window);
+    widgets.load();
+    const evil = JSON.parse('{"channel":"widgets","form":{},"userData":{"__proto__":"x"}}');
+    expect(await applyGenesysWidgetsPayload(evil, { timeoutMs: 50 })).toMatchObject({ ok: false, diagnostics: [{ code: 'forbidden_key' }] });
+    expect(widgets.calls()).toEqual([]);
+  });
+});
+

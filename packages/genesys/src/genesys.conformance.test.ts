@@ -27,6 +27,21 @@ function readWebChatSnippet(html: string): unknown {
   return config === undefined ? undefined : plain({ channel: 'web-chat', data: config.data });
 }
 
+/** Runs the Widgets snippet against a page that already has a widgets config, and reads the userData it leaves. */
+function readWidgetsSnippet(html: string): unknown {
+  const sandbox = runInlineScripts(html, { _genesys: { widgets: { main: { theme: 'dark' }, webchat: { transport: { type: 'purecloud-v2-sockets' } } } } });
+  const genesys = sandbox['_genesys'] as { widgets: { main: unknown; webchat: { transport: unknown; userData?: unknown } } };
+  // The page's own config is kept; the snippet only adds userData.
+  if (JSON.stringify(plain(genesys.widgets.main)) !== '{"theme":"dark"}') return undefined;
+  return plain(genesys.widgets.webchat.userData);
+}
+
+/** The Widgets snippet sends the form fields in userData (no WebChat.open is issued to prefill the form). */
+function expectedWidgetsUserData(context: VisitorContext): unknown {
+  const result = createGenesysAdapter({ channel: 'widgets' }).toVendor(context);
+  return result.ok && result.value.channel === 'widgets' ? { ...result.value.form, ...result.value.userData } : undefined;
+}
+
 function readJsonBlock(html: string): unknown {
   const parsed = parseHtml(html);
   const block = parsed.elements('script')[0];
@@ -42,7 +57,8 @@ const snippetFor = (channel: GenesysChannel): SnippetCase => ({
       ...(channel === 'messenger' ? { deploymentId: 'deployment-1' } : {}),
       ...(channel === 'web-chat' ? { webChatConfig: { orgId: 1 } } : {}),
     }),
-  read: channel === 'messenger' ? readMessengerSnippet : channel === 'web-chat' ? readWebChatSnippet : readJsonBlock,
+  read: channel === 'messenger' ? readMessengerSnippet : channel === 'web-chat' ? readWebChatSnippet : channel === 'widgets' ? readWidgetsSnippet : readJsonBlock,
+  ...(channel === 'widgets' ? { expected: expectedWidgetsUserData } : {}),
 });
 
 /** What Genesys reports on the customer participant of GET /api/v2/conversations/{id} for this payload. */
@@ -61,6 +77,8 @@ const echoes: Partial<Record<GenesysChannel, (payload: GenesysPayload, context: 
   messenger: (payload) => payload.channel === 'messenger' && asConversation(payload.options.messaging.customAttributes, ''),
   // Chat v2 prefixes every data field with "context.".
   'web-chat': (payload) => payload.channel === 'web-chat' && asConversation(payload.data, 'context.'),
+  // Widgets v2: the form fields and userData both become context.* attributes.
+  widgets: (payload) => payload.channel === 'widgets' && asConversation({ ...payload.form, ...payload.userData }, 'context.'),
   // Guest Chat: customFields become context.* attributes, and displayName the chat participant's name.
   'guest-chat': (payload) => {
     if (payload.channel !== 'guest-chat') return undefined;
@@ -74,7 +92,7 @@ const echoes: Partial<Record<GenesysChannel, (payload: GenesysPayload, context: 
   },
 };
 
-for (const channel of ['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat'] as const) {
+for (const channel of ['messenger', 'attributes', 'open-messaging', 'web-chat', 'widgets', 'guest-chat'] as const) {
   const echo = echoes[channel];
   describeAdapterConformance(createGenesysAdapter({ channel }), {
     ...(echo === undefined ? {} : { echo }),

@@ -1,8 +1,9 @@
 /**
  * visitor-context adapter for Genesys Cloud: translates a canonical visitor context to Web Messaging custom
  * attributes (Messenger `Database.set`/`Database.update`, a plain map, the Guest API / Open Messaging message
- * body) or to legacy Web Chat v2 (`ININ.webchat.create` `data`, Guest Chat `memberInfo.customFields`), reads
- * conversation participants back, and renders the server-side snippets. Isomorphic and pure.
+ * body) or to legacy Web Chat v2 (`ININ.webchat.create` `data`, Guest Chat `memberInfo.customFields`) and
+ * Widgets v2 (`WebChat.open` `form` and `userData`), reads conversations, analytics rows, participants and
+ * Open Messaging messages back, and renders the server-side snippets. Isomorphic and pure.
  *
  * @packageDocumentation
  */
@@ -39,6 +40,7 @@ export {
   GenesysPayloadSchema,
   GenesysRoutingTargetSchema,
   GenesysWebChatPayloadSchema,
+  GenesysWidgetsPayloadSchema,
   type GenesysAttributesPayload,
   type GenesysChannel,
   type GenesysChatFields,
@@ -56,4 +58,5 @@ export {
   type GenesysPayload,
   type GenesysRoutingTarget,
   type GenesysWebChatPayload,
+  type GenesysWidgetsPayload,
 } from './genesys-api.js';

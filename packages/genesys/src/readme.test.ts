@@ -11,8 +11,8 @@ describe('README', () => {
     expectReadmeMapping(readme, genesysAdapter);
   });
 
-  // The chat channels carry different fields, so the README shows their tables too.
-  for (const channel of ['web-chat', 'guest-chat'] as const) {
+  // The legacy channels carry different fields, so the README shows their tables too.
+  for (const channel of ['web-chat', 'widgets', 'guest-chat'] as const) {
     it(`shows the current ${channel} mapping`, () => {
       const start = `<!-- capabilities:${channel}:start -->`;
       const end = `<!-- capabilities:${channel}:end -->`;

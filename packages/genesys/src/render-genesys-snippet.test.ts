@@ -68,4 +68,27 @@ describe('renderGenesysSnippet', () => {
     expect(relaxed.ok && relaxed.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['value_coerced']);
     expect(renderGenesysSnippet({ attributes: { seats: 3 } }, { deploymentId: 'd', strict: true }).ok).toBe(false);
   });
+
+  it('checks every script URL with core checkScriptUrl, on every channel that renders a loader', () => {
+    for (const scriptUrl of ['javascript:alert(1)', 'data:text/javascript,alert(1)', 'vbscript:x', ' JAVASCRIPT:alert(1)']) {
+      for (const options of [{ deploymentId: 'd', scriptUrl }, { channel: 'web-chat' as const, scriptUrl }]) {
+        const result = renderGenesysSnippet(context, options);
+        expect(result.ok, `${options.channel ?? 'messenger'} ${scriptUrl}`).toBe(false);
+        expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['invalid_html_input']);
+      }
+    }
+  });
+
+  it('renders the widgets snippet with no loader, and refuses a scriptUrl for it', () => {
+    const snippet = renderGenesysSnippet({ visitor: { firstName: 'Juan' }, page: { url: 'https://bank.example/' } }, { channel: 'widgets', nonce: 'n' });
+    if (!snippet.ok) throw new Error(JSON.stringify(snippet.diagnostics));
+    expect(snippet.value).not.toContain(' src=');
+    expect(snippet.value).toContain('"firstname":"Juan"');
+    expect(snippet.value).toContain('"pageUrl":"https://bank.example/"');
+    expect(renderGenesysSnippet({}, { channel: 'widgets', scriptUrl: 'https://apps.mypurecloud.com/widgets/9.0/cxbus.min.js' })).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'invalid_option', path: ['scriptUrl'] }],
+    });
+  });
 });
+

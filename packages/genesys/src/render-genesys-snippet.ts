@@ -11,8 +11,9 @@ import {
   type VisitorContext,
   parseAdapterOptions,
 } from '@visitor-context/core';
-import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload } from './genesys-api.js';
+import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload, GenesysWidgetsPayload } from './genesys-api.js';
 import { genesysAdapter } from './genesys-adapter.js';
+import { unreadableInput } from './unreadable-input.js';
 import {
   GenesysSnippetOptionsSchema,
   defaultGenesysMessengerScriptUrl,
@@ -36,6 +37,8 @@ const messengerQueueStub =
  * - `messenger`: the Messenger queue stub and deployment config, a `Database.set`/`Database.update` command
  *   issued on `Database.ready`, then the bootstrap script (leave it out with `includeLoader: false`);
  * - `web-chat`: the `jsapi-v1.js` script and `ININ.webchat.create(chatConfig)` with the context in `data`;
+ * - `widgets`: code that merges the context into `window._genesys.widgets.webchat.userData` (the registration
+ *   form's fields included), to place before the page's Widgets v2 loader; it renders no loader itself;
  * - `attributes`, `open-messaging`, `guest-chat`: a `<script type="application/json">` block holding the
  *   payload, for your own client code to read.
  *
@@ -43,6 +46,14 @@ const messengerQueueStub =
  * @public
  */
 export function renderGenesysSnippet(context: VisitorContext, options: GenesysSnippetOptions = {}): Result<string> {
+  try {
+    return renderSnippet(context, options);
+  } catch (error) {
+    return unreadableInput(error);
+  }
+}
+
+function renderSnippet(context: VisitorContext, options: GenesysSnippetOptions): Result<string> {
   const diagnostics = new Diagnostics();
   const parsedOptions = parseAdapterOptions(GenesysSnippetOptionsSchema, options, diagnostics);
   if (parsedOptions === undefined) return diagnostics.toFailure();
@@ -73,6 +84,8 @@ function renderPayload(payload: GenesysPayload, settings: GenesysSnippetOptions,
       return renderMessenger(payload, settings, scriptAttributes, diagnostics);
     case 'web-chat':
       return renderWebChat(payload, settings, scriptAttributes, diagnostics);
+    case 'widgets':
+      return renderWidgets(payload, settings, scriptAttributes, diagnostics);
     default:
       return renderJsonScript(settings.dataElementId ?? defaultGenesysDataElementId, payload, scriptAttributes);
   }
@@ -129,4 +142,32 @@ function renderWebChat(
     `if(error){if(window.console)window.console.error(error);return;}${render}});`;
   const loader = settings.includeLoader === false ? '' : renderScriptTag(settings.scriptUrl ?? defaultGenesysWebChatScriptUrl, scriptAttributes);
   return loader + renderInlineScript(create, scriptAttributes);
+}
+
+/**
+ * Widgets v2 reads `window._genesys.widgets.webchat` when it loads, so the data is merged into whatever config
+ * the page already has (created if absent) and must run before the Widgets loader. Without a `WebChat.open`
+ * call the form cannot be prefilled, so its fields travel in `userData` too: Genesys records both as the same
+ * `context.<key>` participant attributes.
+ */
+function renderWidgets(
+  payload: GenesysWidgetsPayload,
+  settings: GenesysSnippetOptions,
+  scriptAttributes: { nonce?: string },
+  diagnostics: Diagnostics,
+): string | undefined {
+  if (settings.scriptUrl !== undefined) {
+    diagnostics.error(
+      'invalid_option',
+      ['scriptUrl'],
+      'The widgets snippet renders no loader (the Widgets v2 loader needs your whole widgets configuration); place the snippet before your own Widgets loader and leave scriptUrl out.',
+    );
+    return undefined;
+  }
+  const userData = { ...payload.form, ...payload.userData };
+  const merge =
+    '(function(w,d){var g=w._genesys=w._genesys||{};g.widgets=g.widgets||{};var c=g.widgets.webchat=g.widgets.webchat||{};' +
+    'var u=c.userData=c.userData||{};for(var k in d)if(Object.prototype.hasOwnProperty.call(d,k))u[k]=d[k];})' +
+    `(window,${toScriptJson(userData)});`;
+  return renderInlineScript(merge, scriptAttributes);
 }

@@ -7,7 +7,7 @@ import type { GenesysChannel, GenesysDatabaseCommand } from './genesys-api.js';
 import type { GenesysAdapterOptions, GenesysToVendorOptions } from './genesys-options.js';
 
 /** Every channel this adapter translates to; the zod `GenesysChannelSchema` is built from this list. */
-export const genesysChannels = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat'] as const;
+export const genesysChannels = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'widgets', 'guest-chat'] as const;
 
 /** The Database commands this adapter issues; the zod `GenesysDatabaseCommandSchema` is built from this list. */
 export const genesysDatabaseCommands = ['Database.set', 'Database.update'] as const;

@@ -2,7 +2,7 @@ import type { VisitorContext } from '@visitor-context/core';
 import { describe, expect, it } from 'vitest';
 import { createGenesysAdapter, genesysAdapter, type GenesysChannel } from './index.js';
 
-const channels: readonly GenesysChannel[] = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat'];
+const channels: readonly GenesysChannel[] = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'widgets', 'guest-chat'];
 
 const shopper: VisitorContext = {
   visitor: { id: 'CRM-12345-XYZ', name: 'Jane van Doe', email: 'jane@example.com', phone: '+1 317 555 0100', company: 'ACME', locale: 'en-US' },
@@ -49,14 +49,67 @@ describe('toVendor', () => {
     });
   });
 
-  it('escapes an attribute that would read back as another field, in any case', () => {
-    const result = genesysAdapter.toVendor({ attributes: { EMAIL: 'x', customField1: 'y', 'page.url': 'z', 'context.a': 'w', plan: 'pro' } }, { channel: 'attributes' });
+  it('escapes an attribute that would read back as another field, in any case, under a dot-free prefix', () => {
+    const result = genesysAdapter.toVendor(
+      { attributes: { EMAIL: 'x', customField1: 'y', pageUrl: 'z', PAGEURL: 'q', firstname: 'f', plan: 'pro' } },
+      { channel: 'attributes' },
+    );
     expect(result).toMatchObject({
       value: {
-        customAttributes: { 'attributes.EMAIL': 'x', 'attributes.customField1': 'y', 'attributes.page.url': 'z', 'attributes.context.a': 'w', plan: 'pro' },
+        customAttributes: {
+          attributes_EMAIL: 'x',
+          attributes_customField1: 'y',
+          attributes_pageUrl: 'z',
+          attributes_PAGEURL: 'q',
+          attributes_firstname: 'f',
+          plan: 'pro',
+        },
       },
     });
-    expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'field_renamed')).toHaveLength(4);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(Array(5).fill('field_renamed'));
+  });
+
+  it('sends page, device and location fields under dot-free names, which agent scripts can read', () => {
+    const result = genesysAdapter.toVendor(
+      {
+        page: { url: 'https://shop.example/', title: 'Shop', referrer: 'https://r.example/', landingPage: 'https://l.example/', searchKeywords: 'boots' },
+        device: { userAgent: 'UA', browser: 'Chrome', os: 'Linux', screenResolution: '1920x1080', language: 'en', timeZone: 'UTC', ip: '203.0.113.7' },
+        location: { city: 'Ghent', region: 'VOV', country: 'BE' },
+      },
+      { channel: 'attributes' },
+    );
+    if (!result.ok || result.value.channel !== 'attributes') throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.value.customAttributes).toEqual({
+      pageUrl: 'https://shop.example/',
+      pageTitle: 'Shop',
+      pageReferrer: 'https://r.example/',
+      pageLandingPage: 'https://l.example/',
+      pageSearchKeywords: 'boots',
+      deviceUserAgent: 'UA',
+      deviceBrowser: 'Chrome',
+      deviceOs: 'Linux',
+      deviceScreenResolution: '1920x1080',
+      deviceLanguage: 'en',
+      deviceTimeZone: 'UTC',
+      deviceIp: '203.0.113.7',
+      locationCity: 'Ghent',
+      locationRegion: 'VOV',
+      locationCountry: 'BE',
+    });
+    expect(Object.keys(result.value.customAttributes).filter((key) => key.includes('.'))).toEqual([]);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it('warns about an attribute key with a dot instead of silently sending a name scripts cannot read', () => {
+    const result = genesysAdapter.toVendor({ attributes: { 'order.id': 'A-1', 'page.url': 'x' } }, { channel: 'attributes' });
+    expect(result).toMatchObject({ ok: true, value: { customAttributes: { 'order.id': 'A-1', 'attributes_page.url': 'x' } } });
+    expect(result.diagnostics.map((diagnostic) => `${diagnostic.code} ${diagnostic.path.join('.')}`)).toEqual([
+      'dotted_attribute_name attributes.order.id',
+      'field_renamed attributes.page.url',
+      'dotted_attribute_name attributes.page.url',
+    ]);
+    expect(result.diagnostics[0]?.message).toContain('"order.id"');
+    expect(genesysAdapter.toVendor({ attributes: { 'order.id': 'A-1' } }, { strict: true }).ok).toBe(false);
   });
 
   it('puts the Open Messaging attributes at message.channel.metadata.customAttributes, with token and text', () => {

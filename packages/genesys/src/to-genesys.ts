@@ -13,6 +13,7 @@ import type {
   GenesysGuestChatBody,
   GenesysOnMessageBody,
   GenesysPayload,
+  GenesysWidgetsPayload,
 } from './genesys-api.js';
 import {
   attributeKeyByCanonical,
@@ -23,6 +24,7 @@ import {
   guestChatVendorOnlyFields,
   needsEscaping,
   webChatVendorOnlyFields,
+  widgetsFormFieldBySource,
 } from './genesys-fields.js';
 import type { GenesysToVendorOptions } from './genesys-options.js';
 import type { ResolvedGenesysToVendorOptions } from './resolve-genesys-options.js';
@@ -31,7 +33,7 @@ import type { ResolvedGenesysToVendorOptions } from './resolve-genesys-options.j
 export const genesysVendorId = 'genesys';
 
 /** Bag entries `fromVendor` writes about where the data came from; they are not visitor data to send back. */
-const provenanceKeys = new Set(['conversationId', 'participantId', 'participantName']);
+const provenanceKeys = new Set(['conversationId', 'participantId', 'participantName', 'externalContactId', 'from']);
 
 /** Bag entries sent back to Genesys: kept vendor fields, and values the canonical model refused (core's `rejectedFields`). */
 const returnedKeys = new Set(['fields', 'rejectedFields']);
@@ -66,6 +68,8 @@ export function toGenesys(context: VisitorContext, options: ResolvedGenesysToVen
     }
     case 'web-chat':
       return { channel, data: toChatFields(context, 'web-chat', diagnostics) };
+    case 'widgets':
+      return toWidgets(context, diagnostics);
     case 'guest-chat':
       return { channel, body: toGuestChatBody(context, options, diagnostics) };
   }
@@ -74,9 +78,9 @@ export function toGenesys(context: VisitorContext, options: ResolvedGenesysToVen
 function toCustomAttributes(context: VisitorContext, diagnostics: Diagnostics): GenesysCustomAttributes {
   const attributes: GenesysCustomAttributes = {};
   for (const field of listContextFields(context)) {
-    const [section, name] = field.path as [string, string];
-    let key: string;
-    if (section === 'attributes') {
+    let key = attributeKeyByCanonical.get(field.name);
+    if (field.path[0] === 'attributes') {
+      const name = String(field.path[1]);
       key = name;
       if (needsEscaping(name)) {
         key = `${escapedAttributePrefix}${name}`;
@@ -86,11 +90,15 @@ function toCustomAttributes(context: VisitorContext, diagnostics: Diagnostics): 
           `The attribute "${name}" would be read back by Genesys flows and by fromVendor as another field, so it is sent as the custom attribute "${key}".`,
         );
       }
-    } else if (section === 'visitor') {
-      key = attributeKeyByCanonical[field.name] as string;
-    } else {
-      key = field.name;
+      if (key.includes('.')) {
+        diagnostics.warning(
+          'dotted_attribute_name',
+          field.path,
+          `Genesys agent scripts cannot read participant data whose name contains a ".", so the custom attribute "${key}" is sent but only Architect flows can read it. Rename the attribute without dots (e.g. "${key.replaceAll('.', '_')}") for scripts to see it.`,
+        );
+      }
     }
+    if (key === undefined) continue; // listContextFields lists only canonical fields and attributes
     define(attributes, key, asString(field, diagnostics));
   }
   for (const [key, value] of vendorFields(context)) {
@@ -104,13 +112,35 @@ function toCustomAttributes(context: VisitorContext, diagnostics: Diagnostics): 
       diagnostics.warning('value_coerced', path, `Genesys custom attributes are strings, so ${formatPath(path)} is sent as JSON text.`);
     }
   }
-  for (const [name, value] of rejectedFields(context)) {
-    const [section, field] = name.split('.');
-    const key = section === 'visitor' ? attributeKeyByCanonical[name] : field === undefined ? undefined : name;
-    sendBack(attributes, key, value, name, diagnostics);
-  }
+  for (const [name, value] of rejectedFields(context)) sendBack(attributes, attributeKeyByCanonical.get(name), value, name, diagnostics);
   reportUnknownVendorEntries(context, diagnostics);
   return attributes;
+}
+
+/**
+ * Widgets v2: the default registration form's fields go to `form` (which prefills the form `WebChat.open`
+ * shows), everything else to `userData`. Genesys records both as `context.<key>` participant attributes.
+ */
+function toWidgets(context: VisitorContext, diagnostics: Diagnostics): GenesysWidgetsPayload {
+  const userData = toCustomAttributes(context, diagnostics);
+  const form: GenesysChatFields = {};
+  for (const [source, formField] of widgetsFormFieldBySource) {
+    const key = source === 'vendor.subject' ? 'subject' : (attributeKeyByCanonical.get(source) as string);
+    for (const candidate of key === formField ? [key] : [key, formField]) {
+      if (!Object.hasOwn(userData, candidate)) continue;
+      if (Object.hasOwn(form, formField)) {
+        diagnostics.warning(
+          'field_dropped',
+          ['vendor', genesysVendorId, 'fields', candidate],
+          `The Widgets form field "${formField}" is already set from the context, so the kept Genesys value "${candidate}" is not sent.`,
+        );
+      } else {
+        define(form, formField, userData[candidate] as string);
+      }
+      delete userData[candidate];
+    }
+  }
+  return { channel: 'widgets', form, userData };
 }
 
 type ChatChannel = 'web-chat' | 'guest-chat';
@@ -118,9 +148,9 @@ type ChatChannel = 'web-chat' | 'guest-chat';
 function toChatFields(context: VisitorContext, channel: ChatChannel, diagnostics: Diagnostics): GenesysChatFields {
   const fields: GenesysChatFields = {};
   const carried = new Set<string>();
-  const named: Readonly<Record<string, string>> =
-    channel === 'guest-chat' ? { ...chatFieldByCanonical, ...guestChatPageFieldByCanonical } : chatFieldByCanonical;
-  for (const [canonical, key] of Object.entries(named)) {
+  const named: ReadonlyMap<string, string> =
+    channel === 'guest-chat' ? new Map([...chatFieldByCanonical, ...guestChatPageFieldByCanonical]) : chatFieldByCanonical;
+  for (const [canonical, key] of named) {
     const value = readContextField(context, canonical);
     if (value === undefined) continue;
     define(fields, key, String(value));
@@ -168,7 +198,7 @@ function toChatFields(context: VisitorContext, channel: ChatChannel, diagnostics
     }
     define(fields, key, value);
   }
-  for (const [name, value] of rejectedFields(context)) sendBack(fields, named[name], value, name, diagnostics);
+  for (const [name, value] of rejectedFields(context)) sendBack(fields, named.get(name), value, name, diagnostics);
   reportUnknownVendorEntries(context, diagnostics);
   return fields;
 }
@@ -232,11 +262,16 @@ function asString(field: ContextField, diagnostics: Diagnostics): string {
   return String(field.value);
 }
 
+/** The `vendor.genesys` bag, read by own property only: the context is the caller's data. */
+function genesysBag(context: VisitorContext): Readonly<Record<string, JsonValue>> | undefined {
+  const bag = ownValue(context.vendor, genesysVendorId);
+  return isPlainObject(bag) ? bag : undefined;
+}
+
 /** The Genesys fields `fromVendor` kept in `vendor.genesys.fields`, to send back. */
 function vendorFields(context: VisitorContext): [string, JsonValue][] {
-  const fields = context.vendor?.[genesysVendorId]?.['fields'];
-  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return [];
-  return Object.entries(fields);
+  const fields = ownValue(genesysBag(context), 'fields');
+  return isPlainObject(fields) ? Object.entries(fields) : [];
 }
 
 /**
@@ -244,9 +279,16 @@ function vendorFields(context: VisitorContext): [string, JsonValue][] {
  * `rejectedFields` under their canonical name: sent back under the same Genesys field, so nothing is lost.
  */
 function rejectedFields(context: VisitorContext): [string, JsonValue][] {
-  const rejected = context.vendor?.[genesysVendorId]?.['rejectedFields'];
-  if (typeof rejected !== 'object' || rejected === null || Array.isArray(rejected)) return [];
-  return Object.entries(rejected);
+  const rejected = ownValue(genesysBag(context), 'rejectedFields');
+  return isPlainObject(rejected) ? Object.entries(rejected) : [];
+}
+
+function ownValue(target: object | undefined, key: string): JsonValue | undefined {
+  return target !== undefined && Object.hasOwn(target, key) ? ((target as Record<string, JsonValue>)[key] as JsonValue) : undefined;
+}
+
+function isPlainObject(value: JsonValue | undefined): value is Record<string, JsonValue> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sendBack(target: Record<string, string>, key: string | undefined, value: JsonValue, name: string, diagnostics: Diagnostics): void {
@@ -259,12 +301,13 @@ function sendBack(target: Record<string, string>, key: string | undefined, value
 }
 
 function reportUnknownVendorEntries(context: VisitorContext, diagnostics: Diagnostics): void {
-  for (const key of Object.keys(context.vendor?.[genesysVendorId] ?? {})) {
+  const bag = genesysBag(context);
+  for (const key of Object.keys(bag ?? {})) {
     if (returnedKeys.has(key) || provenanceKeys.has(key)) continue;
     diagnostics.warning('field_dropped', ['vendor', genesysVendorId, key], `vendor.${genesysVendorId}.${key} is not something Genesys receives; it is not sent.`);
   }
-  const fields = context.vendor?.[genesysVendorId]?.['fields'];
-  if (fields !== undefined && (typeof fields !== 'object' || fields === null || Array.isArray(fields))) {
+  const fields = ownValue(bag, 'fields');
+  if (fields !== undefined && !isPlainObject(fields)) {
     diagnostics.warning('field_dropped', ['vendor', genesysVendorId, 'fields'], `vendor.${genesysVendorId}.fields must be an object of Genesys fields; it is not sent.`);
   }
 }

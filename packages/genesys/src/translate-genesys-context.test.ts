@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { translateGenesysContext, type GenesysToVendorOptions } from './browser.js';
 import { createGenesysAdapter, genesysAdapter, type GenesysChannel } from './index.js';
 
-const channels: readonly GenesysChannel[] = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'guest-chat'];
+const channels: readonly GenesysChannel[] = ['messenger', 'attributes', 'open-messaging', 'web-chat', 'widgets', 'guest-chat'];
 
 const fixtureFolder = new URL('./__fixtures__/', import.meta.url);
 const fixtureNames = readdirSync(fixtureFolder).filter((file) => file.endsWith('.json')).sort();

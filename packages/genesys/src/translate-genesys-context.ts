@@ -3,6 +3,7 @@ import type { GenesysPayload } from './genesys-api.js';
 import type { GenesysToVendorOptions } from './genesys-options.js';
 import { resolveGenesysToVendorOptions } from './resolve-genesys-options.js';
 import { genesysVendorId, toGenesys } from './to-genesys.js';
+import { unreadableInput } from './unreadable-input.js';
 
 /**
  * The pure translation behind {@link translateGenesysContext}: resolves the options exactly like the adapter
@@ -12,6 +13,8 @@ import { genesysVendorId, toGenesys } from './to-genesys.js';
 function translateToGenesys(context: VisitorContext, options: GenesysToVendorOptions, diagnostics: Diagnostics): GenesysPayload {
   return toGenesys(context, resolveGenesysToVendorOptions(options, {}, diagnostics), diagnostics);
 }
+
+const translate = /* @__PURE__ */ createContextTranslator(genesysVendorId, translateToGenesys);
 
 /**
  * Translates a canonical context into the Genesys payload of `options.channel` (default `messenger`), in the
@@ -25,5 +28,18 @@ function translateToGenesys(context: VisitorContext, options: GenesysToVendorOpt
  * `@visitor-context/core`, or use `genesysAdapter.toVendor` from `@visitor-context/genesys`.
  * @public
  */
-export const translateGenesysContext: (context: VisitorContext, options?: GenesysToVendorOptions) => Result<GenesysPayload> =
-  /* @__PURE__ */ createContextTranslator(genesysVendorId, translateToGenesys);
+export function translateGenesysContext(context: VisitorContext, options?: GenesysToVendorOptions): Result<GenesysPayload> {
+  let copy: GenesysToVendorOptions;
+  try {
+    // One read of each own option, here: the options may come from plain JavaScript and hold anything.
+    if (options !== undefined && (typeof options !== 'object' || options === null)) throw options;
+    copy = { ...options };
+  } catch {
+    return { ok: false, diagnostics: [{ code: 'invalid_option', severity: 'error', path: [], message: 'The options must be a plain object such as { channel: "messenger" }.' }] };
+  }
+  try {
+    return translate(context, copy);
+  } catch (error) {
+    return unreadableInput(error);
+  }
+}

@@ -6,7 +6,7 @@
  */
 export { mountSnippet, type MountSnippetOptions, type ScriptLoader } from './stand-ins/mount-snippet.js';
 export { installImichatStandIn, type ImichatStandIn, type ImichatStandInCall, type ImichatStandInMessage, type ImichatStandInOptions } from './stand-ins/wxcc.js';
-export { installGenesysStandIn, installGenesysWebChatStandIn, type GenesysStandIn, type GenesysStandInCall, type GenesysStandInMessage, type GenesysStandInOptions, type GenesysWebChatStandIn, type GenesysWebChatStandInOptions } from './stand-ins/genesys.js';
+export { installGenesysStandIn, installGenesysWebChatStandIn, installGenesysWidgetsStandIn, type GenesysStandIn, type GenesysStandInCall, type GenesysStandInMessage, type GenesysStandInOptions, type GenesysWebChatStandIn, type GenesysWebChatStandInOptions, type GenesysWidgetsStandIn, type GenesysWidgetsStandInCall, type GenesysWidgetsStandInOptions } from './stand-ins/genesys.js';
 export { installImsupportingStandIn, type ImsupportingStandIn, type ImsupportingStandInDiscardReason, type ImsupportingStandInOptions, type ImsupportingStandInSession } from './stand-ins/imsupporting.js';
 export { installGiosgStandIn, type GiosgStandIn, type GiosgStandInCall, type GiosgStandInOptions, type GiosgStandInVisitor } from './stand-ins/giosg.js';
 export { installComm100StandIn, type Comm100StandIn, type Comm100StandInCall, type Comm100StandInOptions, type Comm100StandInPrechatField, type Comm100StandInView } from './stand-ins/comm100.js';

@@ -339,3 +339,131 @@ export function installGenesysWebChatStandIn(window: Window, options: GenesysWeb
     },
   };
 }
+
+/** Options of {@link installGenesysWidgetsStandIn}. @public */
+export interface GenesysWidgetsStandInOptions {
+  /** Milliseconds between the Widgets loader running and `window.CXBus` existing. Default 30. */
+  readonly loadDelayMs?: number;
+  /** Make `WebChat.open` fail (its deferred is rejected), as a broken transport configuration does. */
+  readonly rejectOpen?: boolean;
+}
+
+/** One `CXBus.command` call the page made, and what came of it. @public */
+export interface GenesysWidgetsStandInCall {
+  /** The command name, e.g. `WebChat.open`. */
+  readonly name: string;
+  /** The command options, copied. */
+  readonly options?: unknown;
+  /** `resolved` or `rejected` (the deferred's outcome). */
+  readonly effect: 'resolved' | 'rejected';
+}
+
+/** Control and "agent panel" view of an installed Widgets v2 stand-in. @public */
+export interface GenesysWidgetsStandIn {
+  /** Define `CXBus` now, as the Widgets loader would (reading `window._genesys.widgets` then); idempotent. */
+  load(): void;
+  /** A `ScriptLoader` for `mountSnippet`, for the Widgets loader URL. */
+  readonly loader: ScriptLoader;
+  /** Every `CXBus.command` call, in order. */
+  calls(): readonly GenesysWidgetsStandInCall[];
+  /** The registration form as shown after `WebChat.open` (the prefilled values), or undefined while closed. */
+  form(): Record<string, string> | undefined;
+  /** Simulates the visitor submitting the form (with any edits): the chat starts and Genesys records the data. */
+  submit(edits?: Record<string, string>): void;
+  /** The customer participant's attributes once the chat started: config `userData`, `WebChat.open` `userData` and the form, as `context.<key>`. */
+  received(): Record<string, string> | undefined;
+  /** Removes the globals and cancels pending timers. */
+  uninstall(): void;
+}
+
+/**
+ * Installs a stand-in of legacy Genesys Widgets v2 (`window.CXBus`, configured by `window._genesys.widgets`):
+ * the loader reads `_genesys.widgets.webchat` when it loads; `CXBus.command("WebChat.open", { form, userData })`
+ * answers with a jQuery-style deferred (`done`/`fail`) and shows the registration form prefilled with `form`;
+ * when the visitor submits it, the chat starts and Genesys records the config's `userData`, the command's
+ * `userData` and the form fields as `context.<key>` participant attributes (strings). Unknown commands are
+ * rejected.
+ * @public
+ */
+export function installGenesysWidgetsStandIn(window: Window, options: GenesysWidgetsStandInOptions = {}): GenesysWidgetsStandIn {
+  const host = window as unknown as MessengerWindow;
+  const { loadDelayMs = 30 } = options;
+  const timers = new Set<number>();
+  const calls: GenesysWidgetsStandInCall[] = [];
+  let loaded = false;
+  let configUserData: Record<string, unknown> = {};
+  let openUserData: Record<string, unknown> = {};
+  let shownForm: Record<string, string> | undefined;
+  let participant: Record<string, string> | undefined;
+
+  const later = (delay: number, run: () => void): void => {
+    const id = host.setTimeout(() => {
+      timers.delete(id);
+      run();
+    }, delay);
+    timers.add(id);
+  };
+
+  /** A jQuery-style deferred: `done` and `fail` register callbacks and return the deferred. */
+  const deferred = (outcome: 'resolved' | 'rejected', value: unknown): unknown => {
+    const done: Callback[] = [];
+    const fail: Callback[] = [];
+    const promise = {
+      done: (callback: Callback) => (done.push(callback), promise),
+      fail: (callback: Callback) => (fail.push(callback), promise),
+    };
+    later(0, () => {
+      for (const callback of outcome === 'resolved' ? done : fail) callback(value);
+    });
+    return promise;
+  };
+
+  const command = (name: unknown, commandOptions?: unknown): unknown => {
+    const label = String(name);
+    const record = (effect: GenesysWidgetsStandInCall['effect']): void => {
+      calls.push({ name: label, ...(commandOptions === undefined ? {} : { options: copy(commandOptions) }), effect });
+    };
+    if (label !== 'WebChat.open' || options.rejectOpen === true) {
+      record('rejected');
+      return deferred('rejected', new Error(label === 'WebChat.open' ? 'WebChat transport failed.' : `Command ${label} is not registered.`));
+    }
+    const given = isRecord(commandOptions) ? commandOptions : {};
+    const form = isRecord(given['form']) ? given['form'] : {};
+    openUserData = isRecord(given['userData']) ? copy(given['userData']) : {};
+    shownForm = {};
+    for (const [key, value] of Object.entries(form)) if (typeof value === 'string') shownForm[key] = value;
+    record('resolved');
+    return deferred('resolved', undefined);
+  };
+
+  const load = (): void => {
+    if (loaded) return;
+    loaded = true;
+    const genesys = host['_genesys'];
+    const widgets = isRecord(genesys) ? genesys['widgets'] : undefined;
+    const webchat = isRecord(widgets) ? widgets['webchat'] : undefined;
+    configUserData = isRecord(webchat) && isRecord(webchat['userData']) ? copy(webchat['userData']) : {};
+    host['CXBus'] = { command };
+  };
+
+  return {
+    load,
+    loader: () => later(loadDelayMs, load),
+    calls: () => [...calls],
+    form: () => (shownForm === undefined ? undefined : { ...shownForm }),
+    submit: (edits = {}) => {
+      if (participant !== undefined) return;
+      participant = {};
+      for (const [key, value] of Object.entries({ ...configUserData, ...openUserData, ...shownForm, ...edits })) {
+        if (value !== undefined && value !== null) participant[`context.${key}`] = String(value);
+      }
+    },
+    received: () => (participant === undefined ? undefined : { ...participant }),
+    uninstall: () => {
+      for (const id of timers) host.clearTimeout(id);
+      timers.clear();
+      delete host['CXBus'];
+      delete host['_genesys'];
+    },
+  };
+}
