@@ -6,7 +6,7 @@ import { parseVisitorContext } from './parse-visitor-context.js';
 import type { JsonObject, JsonValue } from './plain-data.js';
 import type { VisitorContext } from './visitor-context-schema.js';
 import type { MutableVisitorContext } from './context-fields.js';
-import { reportForeignVendorData, runTranslation, type ContextTranslation, type TranslateOptions } from './context-translator.js';
+import { neverThrowing, reportForeignVendorData, runTranslation, type ContextTranslation, type TranslateOptions } from './context-translator.js';
 
 /** The adapter contract version this core implements. @public */
 export type AdapterSpecVersion = 'v1';
@@ -140,29 +140,33 @@ export function defineAdapter<
     capabilities: definition.capabilities,
     toVendor(context, options) {
       const diagnostics = new Diagnostics();
-      const parsedOptions = parseAdapterOptions(definition.toVendorOptions, options, diagnostics);
-      const parsed = parseVisitorContext(context, contextOptions);
-      diagnostics.add(parsed.diagnostics);
-      if (!parsed.ok || parsedOptions === undefined) return diagnostics.toFailure();
-      reportForeignVendorData(vendor, parsed.value, diagnostics);
-      const payload = runTranslation(vendor, 'toVendor', diagnostics, () =>
-        definition.toVendor(parsed.value, parsedOptions, diagnostics),
-      );
-      return payload.ran ? diagnostics.toResult(payload.value, parsedOptions) : diagnostics.toFailure();
+      return neverThrowing(diagnostics, () => {
+        const parsedOptions = parseAdapterOptions(definition.toVendorOptions, options, diagnostics);
+        const parsed = parseVisitorContext(context, contextOptions);
+        diagnostics.add(parsed.diagnostics);
+        if (!parsed.ok || parsedOptions === undefined) return diagnostics.toFailure();
+        reportForeignVendorData(vendor, parsed.value, diagnostics);
+        const payload = runTranslation(vendor, 'toVendor', diagnostics, () =>
+          definition.toVendor(parsed.value, parsedOptions, diagnostics),
+        );
+        return payload.ran ? diagnostics.toResult(payload.value, parsedOptions) : diagnostics.toFailure();
+      });
     },
     fromVendor(input, options) {
       const diagnostics = new Diagnostics();
-      const parsedOptions = parseAdapterOptions(definition.fromVendorOptions, options, diagnostics);
-      const limits = { ...defaultJsonLimits, ...definition.inboundLimits };
-      const payload = typeof input === 'string' ? parseJson(input, limits) : checkJsonValue(input, limits);
-      diagnostics.add(payload.diagnostics);
-      if (!payload.ok || parsedOptions === undefined) return diagnostics.toFailure();
-      const draft = runTranslation(vendor, 'fromVendor', diagnostics, () =>
-        definition.fromVendor(payload.value, parsedOptions, diagnostics),
-      );
-      if (!draft.ran || diagnostics.hasErrors) return diagnostics.toFailure();
-      const context = validateInbound(vendor, draft.value, diagnostics, contextOptions);
-      return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
+      return neverThrowing(diagnostics, () => {
+        const parsedOptions = parseAdapterOptions(definition.fromVendorOptions, options, diagnostics);
+        const limits = { ...defaultJsonLimits, ...definition.inboundLimits };
+        const payload = typeof input === 'string' ? parseJson(input, limits) : checkJsonValue(input, limits);
+        diagnostics.add(payload.diagnostics);
+        if (!payload.ok || parsedOptions === undefined) return diagnostics.toFailure();
+        const draft = runTranslation(vendor, 'fromVendor', diagnostics, () =>
+          definition.fromVendor(payload.value, parsedOptions, diagnostics),
+        );
+        if (!draft.ran || diagnostics.hasErrors) return diagnostics.toFailure();
+        const context = validateInbound(vendor, draft.value, diagnostics, contextOptions);
+        return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
+      });
     },
   };
 }

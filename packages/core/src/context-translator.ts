@@ -29,9 +29,31 @@ export function runTranslation<T>(vendor: string, direction: string, diagnostics
   try {
     return { ran: true, value: translate() };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.error('adapter_failed', [], `The ${vendor} adapter failed in ${direction}: ${reason}. Please report this as a bug.`);
+    diagnostics.error('adapter_failed', [], `The ${vendor} adapter failed in ${direction}: ${describeThrown(error)}. Please report this as a bug.`);
     return { ran: false };
+  }
+}
+
+/**
+ * Runs a public entry point whose TSDoc promises it never throws: an exception from reading hostile input or
+ * options (a throwing getter or proxy trap, a revoked proxy) becomes a `not_plain_data` error instead of escaping.
+ * @internal
+ */
+export function neverThrowing<T>(diagnostics: Diagnostics, body: () => Result<T>): Result<T> {
+  try {
+    return body();
+  } catch (error) {
+    diagnostics.error('not_plain_data', [], `The input or its options could not be read (reading them threw: ${describeThrown(error)}). Pass plain data.`);
+    return diagnostics.toFailure();
+  }
+}
+
+/** What was thrown, as text, whatever it is (even a value whose `toString` throws). */
+function describeThrown(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an unreadable value';
   }
 }
 
@@ -68,6 +90,9 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
   const { maxDepth, maxTotalBytes, maxStringLength } = { ...defaultVisitorContextLimits, ...limits };
   return (context, options) => {
     const diagnostics = new Diagnostics();
+    return neverThrowing(diagnostics, () => translateContext(context, options, diagnostics));
+  };
+  function translateContext(context: VisitorContext, options: TOptions | undefined, diagnostics: Diagnostics): Result<TPayload> {
     if (typeof context !== 'object' || context === null || Array.isArray(context)) {
       diagnostics.error('not_an_object', [], 'A visitor context must be an object like { visitor: { id: "42" } }.');
       return diagnostics.toFailure();
@@ -80,5 +105,5 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
       translate(plain as VisitorContext, resolved, diagnostics),
     );
     return payload.ran ? diagnostics.toResult(payload.value, resolved) : diagnostics.toFailure();
-  };
+  }
 }
