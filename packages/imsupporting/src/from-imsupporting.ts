@@ -62,7 +62,7 @@ const configContextKey = 'visitorContext';
 function mapFlowConfig(config: JsonObject, settings: ImsupportingSettings, diagnostics: Diagnostics): MutableVisitorContext {
   const pairs = own(config, configContextKey) as JsonObject;
   const context = mapPairs(applyServerRules(pairs, settings, diagnostics), settings, diagnostics);
-  const rest = Object.fromEntries(Object.entries(config).filter(([key]) => key !== configContextKey));
+  const rest = bagOf(config, configContextKey, 'config', diagnostics);
   if (Object.keys(rest).length > 0) {
     const bag = (context.vendor?.['imsupporting'] ?? {}) as JsonObject;
     context.vendor = { imsupporting: { ...bag, config: rest } };
@@ -96,12 +96,32 @@ function mapStoredRecord(record: JsonObject, settings: ImsupportingSettings, dia
     return {};
   }
   const context = mapPairs(pairs, settings, diagnostics);
-  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== storedRecordKey));
+  const rest = bagOf(record, storedRecordKey, 'record', diagnostics);
   if (Object.keys(rest).length > 0) {
     const bag = (context.vendor?.['imsupporting'] ?? {}) as JsonObject;
     context.vendor = { imsupporting: { ...bag, record: rest } };
   }
   return context;
+}
+
+/** Keys a context refuses anywhere, even in its vendor bag, because they can pollute prototypes. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A record's or configuration's other fields for `vendor.imsupporting.<name>`: all but the one read, and but a
+ * prototype-named key, which a context refuses anywhere (dropped with a warning rather than failing the read).
+ */
+function bagOf(object: JsonObject, readKey: string, name: string, diagnostics: Diagnostics): JsonObject {
+  const kept: [string, JsonValue][] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (key === readKey) continue;
+    if (prototypeKeys.has(key)) {
+      diagnostics.warning('field_dropped', ['vendor', 'imsupporting', name, key], `The field "${key}" cannot be kept in a context (it can pollute prototypes); it was left out.`);
+    } else {
+      kept.push([key, value]);
+    }
+  }
+  return Object.fromEntries(kept);
 }
 
 /** Decodes the base64 payload; every failure is an error because the server discards the whole context. */
