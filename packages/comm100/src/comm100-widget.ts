@@ -62,9 +62,7 @@ export const describeError = (error: unknown): string => {
 export function badDelay(options: Comm100WidgetOptions): Result<never> | undefined {
   for (const name of ['timeoutMs', 'intervalMs'] as const) {
     const value: unknown = options[name];
-    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value < 2 ** 31)) {
-      return failure('invalid_option', `${name} must be a number of milliseconds from 0 to 2147483647.`);
-    }
+    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value < 2 ** 31)) return failure('invalid_option', `${name} must be 0 to 2147483647 ms`);
   }
   return undefined;
 }
