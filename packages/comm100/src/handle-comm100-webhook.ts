@@ -42,8 +42,9 @@ export interface Comm100Webhook {
  * (`unsupported_content_type`), the body is within `maxBodyBytes` (`too_large`, checked on the declared length
  * and again while reading, so an oversize body is never buffered), the body is UTF-8 JSON without prototype
  * keys (`invalid_json`, `forbidden_key`, `too_deep`), and the event matches its schema (`unknown_event`,
- * `invalid_type`). Comm100 does not sign webhooks: keep the URL secret (e.g. a random path segment) and use
- * HTTPS. Use {@link comm100WebhookStatus} for the HTTP status to answer with.
+ * `invalid_type`). Unusable options (`maxBodyBytes` that is no positive whole number, an `adapter` that is no
+ * adapter) are `invalid_option`; anything that is no readable `Request` is `body_unreadable`. Comm100 does not
+ * sign webhooks: keep the URL secret (e.g. a random path segment) and use HTTPS. Use {@link comm100WebhookStatus} for the HTTP status to answer with.
  * @public
  */
 export async function handleComm100Webhook(request: Request, options: HandleComm100WebhookOptions = {}): Promise<Result<Comm100Webhook>> {
