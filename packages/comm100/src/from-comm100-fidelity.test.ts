@@ -195,3 +195,14 @@ describe('vendor.comm100 does not repeat what attributes carry', () => {
     expect(bag['chat']).toEqual({});
   });
 });
+
+describe('times as epoch milliseconds (older doc generation)', () => {
+  it('reads first_visit_time and visit_time given as numbers, as an older Comm100 webhook doc shows them', () => {
+    // The older doc's visitor table: "first_visit_time | integer | first visit time (1536738453010)".
+    const payload = { event: 'chat_started', visitor: { name: 'Ada', first_visit_time: 1536738453010, visit_time: 1536738453010 } };
+    const event = parseComm100WebhookEvent(payload);
+    expect(event.ok && event.value.event === 'chat_started' && event.value.visitor.visit_time).toBe('2018-09-12T07:47:33.010Z');
+    const result = comm100Adapter.fromVendor(payload);
+    expect(result.ok && bagOf(result.value)['visitor']).toEqual({ first_visit_time: '2018-09-12T07:47:33.010Z', visit_time: '2018-09-12T07:47:33.010Z' });
+  });
+});

@@ -25,6 +25,12 @@ export const defaultComm100WebhookMaxBytes = 1024 * 1024;
  */
 export const comm100WebhookMaxDepth = 14;
 
+/**
+ * Time fields an older doc generation sends as a number of epoch milliseconds (`"visit_time": 1536738453010`)
+ * rather than as `/Date(ms)/`.
+ */
+const epochTimeKeys = new Set(['first_visit_time', 'visit_time', 'time']);
+
 /** The objects of a webhook whose top-level values may be Microsoft JSON dates. */
 const sectionsWithDates = ['visitor', 'chat', 'wrapup', 'offline_message'] as const;
 
@@ -59,7 +65,12 @@ export function normalizeComm100Webhook(payload: JsonValue, diagnostics?: Diagno
 function convertDates(object: JsonObject, path: readonly string[], diagnostics: Diagnostics | undefined): JsonObject {
   const copy: JsonObject = {};
   for (const [key, value] of Object.entries(object)) {
-    const date = typeof value === 'string' ? parseComm100Date(value) : undefined;
+    const date =
+      typeof value === 'string'
+        ? parseComm100Date(value)
+        : epochTimeKeys.has(key) && Number.isSafeInteger(value)
+          ? parseComm100Date(`/Date(${String(value)})/`)
+          : undefined;
     if (typeof value === 'string' && date === undefined && looksLikeComm100Date(value)) {
       diagnostics?.warning(
         'unreadable_date',
