@@ -1,6 +1,6 @@
 import type { Diagnostic, Result } from '@visitor-context/core';
 import type { Comm100Payload, Comm100PrechatFieldType } from './comm100-api.js';
-import { callComm100, describeError, failure, readyComm100Api, readyTimeout, type Comm100Global } from './comm100-widget.js';
+import { badDelay, callComm100, describeError, failure, readyComm100Api, readyTimeout, type Comm100Global } from './comm100-widget.js';
 
 /** Options of {@link applyComm100Payload}. @public */
 export interface ApplyComm100Options {
@@ -34,13 +34,16 @@ export interface Comm100ApplyReport {
  * @remarks
  * Resolves with what was applied; a pre-chat field type the form does not have is a `not_applied` warning.
  * Errors: `timeout` (the widget did not become ready in time), `vendor_error` (a Comm100 call threw),
- * `invalid_type` (the payload is not a Comm100 payload). An `onReady` assigned earlier is still called; one
+ * `invalid_type` (the payload is not a Comm100 payload), `invalid_option` (a `timeoutMs` or `intervalMs` no timer
+ * can keep, such as `NaN` or `Infinity`). An `onReady` assigned earlier is still called; one
  * assigned later by the page replaces this hook, which the runtime then detects by polling.
  * @public
  */
 export async function applyComm100Payload(payload: Comm100Payload, options: ApplyComm100Options = {}): Promise<Result<Comm100ApplyReport>> {
   try {
     if (!isPayload(payload)) return failure('invalid_type', 'The payload is not a Comm100 payload; translate the context with comm100Adapter.toVendor first.');
+    const refused = badDelay(options);
+    if (refused !== undefined) return refused;
     const api = await readyComm100Api(options);
     if (api === undefined) return readyTimeout(options);
     return apply(api, payload, options.campaignId);

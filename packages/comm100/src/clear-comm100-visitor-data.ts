@@ -1,7 +1,7 @@
 import type { Diagnostic, Result } from '@visitor-context/core';
 import type { ApplyComm100Options } from './apply-comm100-payload.js';
 import type { Comm100PrechatFieldType } from './comm100-api.js';
-import { callComm100, describeError, failure, readyComm100Api, readyTimeout, type Comm100Global } from './comm100-widget.js';
+import { badDelay, callComm100, describeError, failure, readyComm100Api, readyTimeout, type Comm100Global } from './comm100-widget.js';
 
 /** Options of {@link clearComm100VisitorData}: what to blank, and the runtime's options. @public */
 export interface ClearComm100VisitorDataOptions extends ApplyComm100Options {
@@ -47,7 +47,8 @@ const adapterPrechatFieldTypes: readonly Comm100PrechatFieldType[] = ['name', 'e
  * Resolves with what was blanked. A pre-chat form Comm100 does not return (say for another `campaignId`) is a
  * `not_applied` warning, since its fields may still hold values. Errors: `timeout` (the widget did not become
  * ready in time; nothing was blanked), `vendor_error` (a Comm100 call threw), `invalid_type` (the names or
- * types are not lists of strings).
+ * types are not lists of strings), `invalid_option` (a
+ * `timeoutMs` or `intervalMs` no timer can keep).
  * @public
  */
 export async function clearComm100VisitorData(options: ClearComm100VisitorDataOptions): Promise<Result<Comm100ClearReport>> {
@@ -56,6 +57,8 @@ export async function clearComm100VisitorData(options: ClearComm100VisitorDataOp
     if (!isTextList(customVariables) || !isTextList(prechatFields)) {
       return failure('invalid_type', 'Pass customVariables (the custom variable names to blank) and, if given, prechatFields (pre-chat field types) as lists of strings.');
     }
+    const refused = badDelay(options);
+    if (refused !== undefined) return refused;
     const api = await readyComm100Api(options);
     if (api === undefined) return readyTimeout(options);
     return clear(api, customVariables, prechatFields, options.campaignId);

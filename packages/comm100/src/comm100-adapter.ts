@@ -63,9 +63,22 @@ export function createComm100Adapter(options: Comm100AdapterOptions = {}): Comm1
     vendor: inner.vendor,
     specVersion: inner.specVersion,
     capabilities: inner.capabilities,
-    toVendor: (context, callOptions) => inner.toVendor(context, { ...toDefaults, ...callOptions }),
-    fromVendor: (input, callOptions) => inner.fromVendor(input, { ...fromDefaults, ...callOptions }),
+    toVendor: (context, callOptions) => inner.toVendor(context, withDefaults(toDefaults, callOptions)),
+    fromVendor: (input, callOptions) => inner.fromVendor(input, withDefaults(fromDefaults, callOptions)),
   };
+}
+
+/**
+ * Per-call options over the adapter's defaults. Options that are no plain object, or that throw when read,
+ * go to the inner adapter as they are, for it to report (`invalid_option`, `not_plain_data`) rather than throw.
+ */
+function withDefaults<T extends object>(defaults: Partial<T>, callOptions: T | undefined): T {
+  if (callOptions === undefined) return defaults as T;
+  try {
+    return typeof callOptions === 'object' && callOptions !== null && !Array.isArray(callOptions) ? { ...defaults, ...callOptions } : callOptions;
+  } catch {
+    return callOptions;
+  }
 }
 
 function withoutUndefined<T extends object>(object: T): T {

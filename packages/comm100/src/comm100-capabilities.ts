@@ -25,6 +25,18 @@ export const comm100VisitorFieldMap: readonly (readonly [vendorKey: string, cano
   ['country', 'location.country'],
 ];
 
+/**
+ * The webhook bodies `fromVendor` reads (parsed, or as raw JSON text), for the README and the
+ * `unrecognized_payload` warning.
+ */
+export const comm100PayloadShapes: readonly string[] = [
+  'a Chat Started, Chat Requested or Chat Transferred webhook body: `{ "event": "chat_started", "visitor": {…} }`',
+  'a Chat Ended webhook body: `{ "event": "chat_ended", "visitor": {…}, "chat": {…} }` (the transcript, `⊙`- or line-separated, stays on the typed event)',
+  'a Chat Wrapped-Up webhook body: `{ "event": "chat_wrapped_up", "chat_id", "visitor": {…}, "wrapup": {…} }`',
+  'an Offline Message Submitted webhook body: `{ "event": "offline_message_submitted", "visitor": {…}, "offline_message": {…} }`',
+  'an Agent Status Changed webhook body: `{ "event": "online" | "away" | "login" | "logout", "operator_id" }`',
+];
+
 /** Canonical visitor fields that also travel outbound, as the pre-chat field of the same type. */
 const prechatFields = new Set(['visitor.name', 'visitor.email', 'visitor.phone', 'visitor.company']);
 
@@ -71,12 +83,14 @@ export function comm100Capabilities(
   return {
     directions: ['toVendor', 'fromVendor'],
     fields,
+    payloadShapes: comm100PayloadShapes,
     notes: [
       'Custom variable names must be defined in Control Panel › Live Chat › Custom Variables; Comm100 silently ignores any other name.',
       'Pre-chat values are set by field type in livechat.prechat.fields; skipping the form (skipPrechat) only works when every required field is valid.',
       'Calls only work inside Comm100API.onReady, and code on your page does not reach the pop-up chat window (put it in the campaign\'s custom JS).',
-      'Webhook dates (/Date(ms)/) become ISO 8601 and visitor status codes get a status_name; the chat transcript stays on the typed event, not in the context.',
-      'Everything a webhook carries without a canonical field (visits, chats, page views, status, department, skill, chat, wrap-up and offline message data) is kept in vendor.comm100.',
+      'Webhook dates (/Date(ms)/) become ISO 8601 and visitor status codes get a status_name; a /Date(…)/ that cannot be read stays as it came, with an `unreadable_date` warning. The chat transcript stays on the typed event, not in the context.',
+      'Comm100 sends "" for every visitor field and custom value the visitor never gave: an empty string means unknown, so it fills no canonical field or attribute (a CRM update from the context never blanks a field) and stays in vendor.comm100.',
+      'Everything a webhook carries without a canonical field (visits, chats, page views, status, department, skill, chat, wrap-up and offline message data) is kept in vendor.comm100; custom field and variable values that attributes carry are not repeated there (custom field ids are).',
     ],
   };
 }

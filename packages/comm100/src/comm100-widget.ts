@@ -46,8 +46,26 @@ export function callComm100(api: Comm100Global, method: 'get' | 'set', ...args: 
   return target.apply(api, args);
 }
 
-/** The message of anything thrown, for a diagnostic. */
-export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The message of anything thrown, for a diagnostic (even of a value whose `toString` throws). */
+export const describeError = (error: unknown): string => {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
+};
+
+/**
+ * An `invalid_option` error when `timeoutMs` or `intervalMs` is no delay a timer can keep (NaN, negative,
+ * infinite or past 2^31 ms would never settle, or spin).
+ */
+export function badDelay(options: Comm100WidgetOptions): Result<never> | undefined {
+  for (const name of ['timeoutMs', 'intervalMs'] as const) {
+    const value: unknown = options[name];
+    if (value !== undefined && !(typeof value === 'number' && value >= 0 && value < 2 ** 31)) return failure('invalid_option', `${name} must be 0 to 2147483647 ms`);
+  }
+  return undefined;
+}
 
 /** The `timeout` error every runtime function reports the same way. */
 export const readyTimeout = (options: Comm100WidgetOptions): Result<never> =>

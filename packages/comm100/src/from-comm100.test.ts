@@ -18,9 +18,6 @@ describe('fromVendor: every documented webhook event', () => {
         "diagnostics": [],
         "ok": true,
         "value": {
-          "attributes": {
-            "Name": "",
-          },
           "device": {
             "browser": "Google Chrome 80.0.3987.132",
             "ip": "196.247.57.19",
@@ -37,7 +34,6 @@ describe('fromVendor: every documented webhook event', () => {
           "page": {
             "landingPage": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
             "referrer": "https://dash11.comm100.io/livechat/agentconsole.aspx?siteid=10100116&v=10.0.8",
-            "searchKeywords": "",
             "url": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
           },
           "vendor": {
@@ -46,6 +42,7 @@ describe('fromVendor: every documented webhook event', () => {
               "visitor": {
                 "chat_id": "16c2cc3a-1b15-4b4f-9298-1cd04d6cec15",
                 "chats": 8,
+                "company": "",
                 "custom_fields": [],
                 "custom_variables": [
                   {
@@ -57,7 +54,9 @@ describe('fromVendor: every documented webhook event', () => {
                 "first_visit_time": "2020-01-30T05:16:27.156Z",
                 "flash_version": "",
                 "id": "e2bafca0-efe5-45a7-96ae-a7e3b8d7c410",
+                "keywords": "",
                 "page_views": 1,
+                "phone": "",
                 "product_service": "",
                 "search_engine": "",
                 "skill": "3d68dc80-9c67-455b-abfe-1b7ac55fac98",
@@ -69,10 +68,8 @@ describe('fromVendor: every documented webhook event', () => {
             },
           },
           "visitor": {
-            "company": "",
             "email": "test@email.com",
             "name": "testName",
-            "phone": "",
           },
         },
       }
@@ -119,17 +116,6 @@ describe('fromVendor: every documented webhook event', () => {
                   {
                     "field_id": 5000001,
                     "name": "order_id",
-                    "value": "1780064",
-                  },
-                ],
-                "custom_variables": [
-                  {
-                    "name": "plan",
-                    "value": "pro",
-                  },
-                  {
-                    "name": "cart_total",
-                    "value": "129.90",
                   },
                 ],
                 "department": 1165,
@@ -175,7 +161,6 @@ describe('fromVendor: every documented webhook event', () => {
         "ok": true,
         "value": {
           "attributes": {
-            "Name": "",
             "order_id": "1780064",
             "plan": "enterprise",
           },
@@ -195,7 +180,6 @@ describe('fromVendor: every documented webhook event', () => {
           "page": {
             "landingPage": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
             "referrer": "https://dash11.comm100.io/livechat/agentconsole.aspx?siteid=10100116&v=10.0.8",
-            "searchKeywords": "",
             "url": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
           },
           "vendor": {
@@ -212,17 +196,12 @@ describe('fromVendor: every documented webhook event', () => {
                   {
                     "field_id": 5000001,
                     "name": "order_id",
-                    "value": "1780064",
                   },
                 ],
                 "custom_variable": [
                   {
                     "name": "Name",
                     "value": "",
-                  },
-                  {
-                    "name": "plan",
-                    "value": "enterprise",
                   },
                 ],
                 "department": "Billing",
@@ -234,6 +213,7 @@ describe('fromVendor: every documented webhook event', () => {
               "visitor": {
                 "chat_id": "16c2cc3a-1b15-4b4f-9298-1cd04d6cec15",
                 "chats": 8,
+                "company": "",
                 "custom_fields": [],
                 "custom_variables": [
                   {
@@ -245,7 +225,9 @@ describe('fromVendor: every documented webhook event', () => {
                 "first_visit_time": "2020-01-30T05:16:27.156Z",
                 "flash_version": "",
                 "id": "e2bafca0-efe5-45a7-96ae-a7e3b8d7c410",
+                "keywords": "",
                 "page_views": 1,
+                "phone": "",
                 "product_service": "",
                 "search_engine": "",
                 "skill": "3d68dc80-9c67-455b-abfe-1b7ac55fac98",
@@ -257,10 +239,8 @@ describe('fromVendor: every documented webhook event', () => {
             },
           },
           "visitor": {
-            "company": "",
             "email": "test@email.com",
             "name": "testName",
-            "phone": "",
           },
         },
       }
@@ -273,9 +253,6 @@ describe('fromVendor: every documented webhook event', () => {
         "diagnostics": [],
         "ok": true,
         "value": {
-          "attributes": {
-            "Name": "",
-          },
           "device": {
             "browser": "Google Chrome 80.0.3987.132",
             "ip": "196.247.57.19",
@@ -292,7 +269,6 @@ describe('fromVendor: every documented webhook event', () => {
           "page": {
             "landingPage": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
             "referrer": "https://dash11.comm100.io/livechat/agentconsole.aspx?siteid=10100116&v=10.0.8",
-            "searchKeywords": "",
             "url": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
           },
           "vendor": {
@@ -302,6 +278,7 @@ describe('fromVendor: every documented webhook event', () => {
               "visitor": {
                 "chat_id": "16c2cc3a-1b15-4b4f-9298-1cd04d6cec15",
                 "chats": 8,
+                "company": "",
                 "custom_fields": [],
                 "custom_variables": [
                   {
@@ -313,7 +290,9 @@ describe('fromVendor: every documented webhook event', () => {
                 "first_visit_time": "2020-01-30T05:16:27.156Z",
                 "flash_version": "",
                 "id": "e2bafca0-efe5-45a7-96ae-a7e3b8d7c410",
+                "keywords": "",
                 "page_views": 1,
+                "phone": "",
                 "product_service": "",
                 "search_engine": "",
                 "skill": "3d68dc80-9c67-455b-abfe-1b7ac55fac98",
@@ -331,10 +310,8 @@ describe('fromVendor: every documented webhook event', () => {
             },
           },
           "visitor": {
-            "company": "",
             "email": "test@email.com",
             "name": "testName",
-            "phone": "",
           },
         },
       }
@@ -348,7 +325,6 @@ describe('fromVendor: every documented webhook event', () => {
         "ok": true,
         "value": {
           "attributes": {
-            "Name": "",
             "callback_time": "afternoon",
             "plan": "pro",
           },
@@ -368,7 +344,6 @@ describe('fromVendor: every documented webhook event', () => {
           "page": {
             "landingPage": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
             "referrer": "https://dash11.comm100.io/livechat/agentconsole.aspx?siteid=10100116&v=10.0.8",
-            "searchKeywords": "",
             "url": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
           },
           "vendor": {
@@ -385,13 +360,6 @@ describe('fromVendor: every documented webhook event', () => {
                   {
                     "field_id": 5000002,
                     "name": "callback_time",
-                    "value": "afternoon",
-                  },
-                ],
-                "custom_variable": [
-                  {
-                    "name": "plan",
-                    "value": "pro",
                   },
                 ],
                 "department": "c47c5e3a-0a3b-4aa5-98ea-cec0ae5ab7b9",
@@ -406,6 +374,7 @@ describe('fromVendor: every documented webhook event', () => {
               "visitor": {
                 "chat_id": "16c2cc3a-1b15-4b4f-9298-1cd04d6cec15",
                 "chats": 8,
+                "company": "",
                 "custom_fields": [],
                 "custom_variables": [
                   {
@@ -417,7 +386,9 @@ describe('fromVendor: every documented webhook event', () => {
                 "first_visit_time": "2020-01-30T05:16:27.156Z",
                 "flash_version": "",
                 "id": "e2bafca0-efe5-45a7-96ae-a7e3b8d7c410",
+                "keywords": "",
                 "page_views": 1,
+                "phone": "",
                 "product_service": "",
                 "search_engine": "",
                 "skill": "3d68dc80-9c67-455b-abfe-1b7ac55fac98",
@@ -429,10 +400,8 @@ describe('fromVendor: every documented webhook event', () => {
             },
           },
           "visitor": {
-            "company": "",
             "email": "test@email.com",
             "name": "testName",
-            "phone": "",
           },
         },
       }
@@ -450,9 +419,6 @@ describe('fromVendor: every documented webhook event', () => {
         "diagnostics": [],
         "ok": true,
         "value": {
-          "attributes": {
-            "Name": "",
-          },
           "device": {
             "browser": "Google Chrome 80.0.3987.132",
             "ip": "196.247.57.19",
@@ -469,7 +435,6 @@ describe('fromVendor: every documented webhook event', () => {
           "page": {
             "landingPage": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
             "referrer": "https://dash11.comm100.io/livechat/agentconsole.aspx?siteid=10100116&v=10.0.8",
-            "searchKeywords": "",
             "url": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
           },
           "vendor": {
@@ -479,6 +444,7 @@ describe('fromVendor: every documented webhook event', () => {
               "visitor": {
                 "chat_id": "16c2cc3a-1b15-4b4f-9298-1cd04d6cec15",
                 "chats": 8,
+                "company": "",
                 "custom_fields": [],
                 "custom_variables": [
                   {
@@ -490,7 +456,9 @@ describe('fromVendor: every documented webhook event', () => {
                 "first_visit_time": "2020-01-30T05:16:27.156Z",
                 "flash_version": "",
                 "id": "e2bafca0-efe5-45a7-96ae-a7e3b8d7c410",
+                "keywords": "",
                 "page_views": 1,
+                "phone": "",
                 "product_service": "",
                 "search_engine": "",
                 "skill": "3d68dc80-9c67-455b-abfe-1b7ac55fac98",
@@ -502,10 +470,8 @@ describe('fromVendor: every documented webhook event', () => {
             },
           },
           "visitor": {
-            "company": "",
             "email": "test@email.com",
             "name": "testName",
-            "phone": "",
           },
         },
       }
@@ -515,9 +481,6 @@ describe('fromVendor: every documented webhook event', () => {
         "diagnostics": [],
         "ok": true,
         "value": {
-          "attributes": {
-            "Name": "",
-          },
           "device": {
             "browser": "Google Chrome 80.0.3987.132",
             "ip": "196.247.57.19",
@@ -534,7 +497,6 @@ describe('fromVendor: every documented webhook event', () => {
           "page": {
             "landingPage": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
             "referrer": "https://dash11.comm100.io/livechat/agentconsole.aspx?siteid=10100116&v=10.0.8",
-            "searchKeywords": "",
             "url": "https://dash11.comm100.io/frontEnd/assets/livechat/previewpage/?campaignId=c9e91d04-3774-4470-b84d-6bc00874fe9d&siteId=10100116&q=1618890066662",
           },
           "vendor": {
@@ -546,6 +508,7 @@ describe('fromVendor: every documented webhook event', () => {
               "visitor": {
                 "chat_id": "16c2cc3a-1b15-4b4f-9298-1cd04d6cec15",
                 "chats": 8,
+                "company": "",
                 "custom_fields": [],
                 "custom_variables": [
                   {
@@ -557,7 +520,9 @@ describe('fromVendor: every documented webhook event', () => {
                 "first_visit_time": "2020-01-30T05:16:27.156Z",
                 "flash_version": "",
                 "id": "e2bafca0-efe5-45a7-96ae-a7e3b8d7c410",
+                "keywords": "",
                 "page_views": 1,
+                "phone": "",
                 "product_service": "",
                 "search_engine": "",
                 "skill": "3d68dc80-9c67-455b-abfe-1b7ac55fac98",
@@ -569,10 +534,8 @@ describe('fromVendor: every documented webhook event', () => {
             },
           },
           "visitor": {
-            "company": "",
             "email": "test@email.com",
             "name": "testName",
-            "phone": "",
           },
         },
       }
@@ -646,13 +609,13 @@ describe('fromVendor: options and edge cases', () => {
     expect(bag['content']).toHaveLength(4096);
   });
 
-  it('keeps an invalid email out of visitor with a warning, and treats Comm100\'s empty email as none', () => {
+  it('keeps an invalid email out of visitor with a warning, and treats Comm100\'s empty email as unknown', () => {
     const invalid = comm100Adapter.fromVendor({ event: 'chat_started', visitor: { email: 'n/a' } });
     expect(invalid.ok && invalid.value.visitor?.email).toBeUndefined();
     expect(invalid.ok && invalid.value.vendor?.['comm100']?.['rejectedFields']).toEqual({ 'visitor.email': 'n/a' });
     expect(invalid.diagnostics).toEqual([expect.objectContaining({ code: 'field_dropped', path: ['visitor', 'email'] })]);
     const empty = comm100Adapter.fromVendor({ event: 'chat_started', visitor: { email: '', name: 'A' } });
-    expect(empty).toEqual({ ok: true, value: { visitor: { name: 'A' }, vendor: { comm100: { event: 'chat_started', visitor: {} } } }, diagnostics: [] });
+    expect(empty).toEqual({ ok: true, value: { visitor: { name: 'A' }, vendor: { comm100: { event: 'chat_started', visitor: { email: '' } } } }, diagnostics: [] });
   });
 
   it('refuses prototype keys as attribute names without failing, and keeps them in vendor.comm100', () => {

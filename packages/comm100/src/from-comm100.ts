@@ -1,6 +1,7 @@
 import {
   defaultVisitorContextLimits,
   readContextField,
+  reportUnrecognizedPayload,
   writeContextField,
   type DiagnosticPath,
   type Diagnostics,
@@ -9,7 +10,7 @@ import {
   type MutableVisitorContext,
   type VisitorContext,
 } from '@visitor-context/core';
-import { comm100VisitorFieldMap } from './comm100-capabilities.js';
+import { comm100PayloadShapes, comm100VisitorFieldMap } from './comm100-capabilities.js';
 import type { Comm100FromVendorOptions } from './comm100-options.js';
 import type { VisitorContextFieldName } from '@visitor-context/core';
 import { normalizeComm100Webhook, validateComm100Webhook } from './parse-comm100-webhook.js';
@@ -27,35 +28,55 @@ const attributeSources = [
   ['offline_message', 'custom_variable'],
 ] as const;
 
+/** Top-level keys of Comm100's webhook bodies: a payload with none of them is not a Comm100 webhook. */
+const webhookKeys = ['event', 'visitor', 'chat', 'wrapup', 'offline_message', 'operator_id', 'chat_id'];
+
 /** Keys the canonical model refuses anywhere, because they can pollute prototypes. */
 const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
 
 const isObject = (value: JsonValue | undefined): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** An own property of a vendor object, never one inherited from `Object.prototype`. */
+const own = (object: JsonObject, key: string): JsonValue | undefined => (Object.hasOwn(object, key) ? object[key] : undefined);
+
+/** Sets an own data property, whatever the key (no `__proto__` setter). */
+function setOwn(object: JsonObject, key: string, value: JsonValue): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /**
  * Translates a Comm100 webhook payload (any event) into a canonical context: the visitor's identity, page,
  * device and location into their canonical fields, custom fields and custom variables into `attributes`,
  * and everything else into `vendor.comm100`. The chat transcript is left out (it may be far larger than a
  * context may be); `parseComm100WebhookEvent` and `handleComm100Webhook` deliver it.
+ *
+ * Comm100 sends `""` for every value the visitor never gave, so an empty string means "unknown": it fills no
+ * canonical field (a CRM update from the context must not blank what it knows) and stays in the bag. A custom
+ * field or variable whose value is carried whole by `attributes` (or by its mapped field) is not repeated in
+ * the bag, which keeps a context of many attributes within the size limit.
  */
 export function fromComm100(payload: JsonValue, options: Comm100FromVendorOptions, diagnostics: Diagnostics): MutableVisitorContext {
-  const normalized = normalizeComm100Webhook(payload);
+  if (isObject(payload) && !webhookKeys.some((key) => Object.hasOwn(payload, key))) {
+    reportUnrecognizedPayload(diagnostics, 'Comm100', comm100PayloadShapes);
+    return { vendor: { comm100: fitStrings(payload, ['vendor', 'comm100'], diagnostics) as JsonObject } };
+  }
+  const normalized = normalizeComm100Webhook(payload, diagnostics);
   if (validateComm100Webhook(normalized, diagnostics) === undefined || !isObject(normalized)) return {};
   const context: MutableVisitorContext = {};
   const bag: JsonObject = {};
   for (const [key, value] of Object.entries(normalized)) {
-    if (key !== 'visitor') bag[key] = value;
+    if (key !== 'visitor') setOwn(bag, key, value);
   }
   omitTranscript(bag, options, diagnostics);
 
-  const visitor = normalized['visitor'];
+  const visitor = own(normalized, 'visitor');
   const vendorKeyOf = new Map<string, string>();
   if (isObject(visitor)) {
     const visitorBag: JsonObject = {};
     for (const [key, value] of Object.entries(visitor)) {
       const canonical = visitorFields.get(key);
-      if (canonical === undefined || !writeText(context, canonical, key, value, diagnostics)) visitorBag[key] = value;
+      if (canonical === undefined || !writeText(context, canonical, key, value, diagnostics)) setOwn(visitorBag, key, value);
       else vendorKeyOf.set(canonical, key);
     }
     bag['visitor'] = visitorBag;
@@ -66,28 +87,69 @@ export function fromComm100(payload: JsonValue, options: Comm100FromVendorOption
   const variableFields = new Map(
     Object.entries(options.fieldVariables ?? {}).map(([canonical, variable]) => [variable as string, canonical]),
   );
+  const canonicalOf = (source: string, name: string): string | undefined =>
+    source === 'custom_fields' ? undefined : variableFields.get(name);
   for (const [section, key] of attributeSources) {
-    const owner = normalized[section];
-    const items = isObject(owner) ? owner[key] : undefined;
+    const owner = own(normalized, section);
+    const items = isObject(owner) ? own(owner, key) : undefined;
     if (!Array.isArray(items)) continue;
     items.forEach((item, index) => {
-      if (!isObject(item) || typeof item['name'] !== 'string') return;
+      const name = isObject(item) ? own(item, 'name') : undefined;
+      if (!isObject(item) || typeof name !== 'string') return;
       const path = [section, key, index, 'value'];
-      const canonical = key === 'custom_fields' ? undefined : variableFields.get(item['name']);
+      const canonical = canonicalOf(key, name);
       if (canonical !== undefined) {
-        readFieldVariable(context, bag, canonical, item['value'], vendorKeyOf, path, diagnostics);
+        readFieldVariable(context, bag, canonical, own(item, 'value'), vendorKeyOf, path, diagnostics);
       } else {
-        writeAttribute(context, item['name'], item['value'], path, diagnostics);
+        writeAttribute(context, name, own(item, 'value'), path, diagnostics);
       }
     });
+  }
+  for (const [section, key] of attributeSources) {
+    const owner = own(bag, section);
+    if (!isObject(owner) || !Object.hasOwn(owner, key)) continue;
+    const kept = withoutCarriedValues(owner[key] as JsonValue, (name, value) => {
+      const carried = readContextField(context as VisitorContext, canonicalOf(key, name) ?? `attributes.${name}`);
+      return carried !== undefined && carried === value;
+    });
+    const copy: JsonObject = {};
+    for (const [ownerKey, ownerValue] of Object.entries(owner)) {
+      if (ownerKey !== key) setOwn(copy, ownerKey, ownerValue);
+      else if (kept !== undefined) setOwn(copy, ownerKey, kept);
+    }
+    setOwn(bag, section, copy);
   }
 
   context.vendor = { comm100: fitStrings(bag, ['vendor', 'comm100'], diagnostics) as JsonObject };
   return context;
 }
 
+/**
+ * A custom field or variable list without the values the context carries: such an item loses its `value`
+ * (its `name` is the attribute's key) and is left out when nothing else (a `field_id`, say) remains. An empty,
+ * refused, conflicting or truncated value is kept. `undefined` when every item was carried.
+ */
+function withoutCarriedValues(items: JsonValue, isCarried: (name: string, value: JsonValue) => boolean): JsonValue | undefined {
+  if (!Array.isArray(items)) return items;
+  const kept: JsonValue[] = [];
+  let pruned = false;
+  for (const item of items) {
+    const name = isObject(item) ? own(item, 'name') : undefined;
+    const value = isObject(item) ? own(item, 'value') : undefined;
+    if (!isObject(item) || typeof name !== 'string' || value === undefined || !isCarried(name, value)) {
+      kept.push(item);
+      continue;
+    }
+    pruned = true;
+    const rest: JsonObject = {};
+    for (const [key, itemValue] of Object.entries(item)) if (key !== 'value') setOwn(rest, key, itemValue);
+    if (Object.keys(rest).some((key) => key !== 'name')) kept.push(rest);
+  }
+  return pruned && kept.length === 0 ? undefined : kept;
+}
+
 function omitTranscript(bag: JsonObject, options: Comm100FromVendorOptions, diagnostics: Diagnostics): void {
-  const chat = bag['chat'];
+  const chat = own(bag, 'chat');
   if (!isObject(chat) || !Object.hasOwn(chat, 'chat_transcript')) return;
   const { chat_transcript: transcript, ...rest } = chat;
   bag['chat'] = rest;
@@ -111,9 +173,8 @@ function writeText(
     diagnostics.warning('value_coerced', canonicalPath(canonical), `Comm100 sent visitor.${vendorKey} as ${typeof value} ${String(value)}; ${canonical} holds it as text.`);
     value = String(value);
   }
-  if (typeof value !== 'string') return false;
-  // Comm100 sends "" for an email nobody entered; the canonical model has no empty email, so it means "none".
-  if (canonical === 'visitor.email' && value === '') return true;
+  // Comm100 sends "" for whatever the visitor never gave: unknown, so it stays in the bag.
+  if (typeof value !== 'string' || value === '') return false;
   writeContextField(context, canonical, fit(value, canonicalPath(canonical), diagnostics));
   return true;
 }
@@ -127,13 +188,13 @@ function readFieldVariable(
   path: DiagnosticPath,
   diagnostics: Diagnostics,
 ): void {
-  if (value === undefined || value === null) return;
+  if (value === undefined || value === null || value === '') return;
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const measured = readContextField(context as VisitorContext, canonical);
   const vendorKey = vendorKeyOf.get(canonical);
-  const visitorBag = bag['visitor'];
+  const visitorBag = own(bag, 'visitor');
   // The custom variable was set on purpose, so it wins; Comm100's own measurement stays in the bag.
-  if (measured !== undefined && vendorKey !== undefined && isObject(visitorBag)) visitorBag[vendorKey] = measured;
+  if (measured !== undefined && vendorKey !== undefined && isObject(visitorBag)) setOwn(visitorBag, vendorKey, measured);
   if (typeof value !== 'string') {
     diagnostics.warning('value_coerced', canonicalPath(canonical), `The custom variable for ${canonical} is not text (${JSON.stringify(value).slice(0, 40)}); it was converted to text.`);
   }
@@ -147,7 +208,7 @@ function writeAttribute(
   path: DiagnosticPath,
   diagnostics: Diagnostics,
 ): void {
-  if (value === undefined || value === null) return;
+  if (value === undefined || value === null || value === '') return;
   const attributePath = ['attributes', name];
   if (prototypeKeys.has(name)) {
     diagnostics.warning('field_dropped', attributePath, `"${name}" cannot be an attribute key (it can pollute prototypes); it is only kept in vendor.comm100.`);
@@ -166,7 +227,7 @@ function writeAttribute(
       diagnostics.warning(
         'attribute_conflict',
         attributePath,
-        `Comm100 sent two values for "${name}"; the one at ${path.slice(0, 2).join('.')} wins (chat and offline message data over the visitor's, custom variables over custom fields). Both stay in vendor.comm100.`,
+        `Comm100 sent two values for "${name}"; the one at ${path.slice(0, 2).join('.')} wins (chat and offline message data over the visitor's, custom variables over custom fields). The other value stays in vendor.comm100.`,
       );
     }
   } else if (Object.keys(attributes).length >= maxAttributes) {

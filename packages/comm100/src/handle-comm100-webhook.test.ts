@@ -17,8 +17,9 @@ describe('handleComm100Webhook', () => {
     if (!result.ok || result.value.event.event !== 'chat_ended') throw new Error('expected chat_ended');
     expect(result.diagnostics).toEqual([]);
     expect(result.value.event.chat.chat_transcript).toHaveLength(3);
-    expect(result.value.context.visitor).toEqual({ name: 'testName', email: 'test@email.com', company: '', phone: '' });
-    expect(result.value.context.attributes).toEqual({ Name: '', order_id: '1780064', plan: 'enterprise' });
+    // Comm100's "" (company, phone, the custom variable Name) means unknown: no canonical field gets it.
+    expect(result.value.context.visitor).toEqual({ name: 'testName', email: 'test@email.com' });
+    expect(result.value.context.attributes).toEqual({ order_id: '1780064', plan: 'enterprise' });
     expect(comm100WebhookStatus(result)).toBe(200);
   });
 

@@ -1,5 +1,6 @@
 import { Diagnostics, parseJson, type Diagnostic, type Result, type VisitorContext } from '@visitor-context/core';
 import { comm100Adapter, type Comm100Adapter } from './comm100-adapter.js';
+import type { Comm100FromVendorOptions } from './comm100-options.js';
 import type { Comm100WebhookEvent } from './comm100-api.js';
 import type { VisitorContextFieldName } from '@visitor-context/core';
 import {
@@ -41,20 +42,24 @@ export interface Comm100Webhook {
  * (`unsupported_content_type`), the body is within `maxBodyBytes` (`too_large`, checked on the declared length
  * and again while reading, so an oversize body is never buffered), the body is UTF-8 JSON without prototype
  * keys (`invalid_json`, `forbidden_key`, `too_deep`), and the event matches its schema (`unknown_event`,
- * `invalid_type`). Comm100 does not sign webhooks: keep the URL secret (e.g. a random path segment) and use
- * HTTPS. Use {@link comm100WebhookStatus} for the HTTP status to answer with.
+ * `invalid_type`). Unusable options (`maxBodyBytes` that is no positive whole number, an `adapter` that is no
+ * adapter) are `invalid_option`; anything that is no readable `Request` is `body_unreadable`. Comm100 does not
+ * sign webhooks: keep the URL secret (e.g. a random path segment) and use HTTPS. Use {@link comm100WebhookStatus} for the HTTP status to answer with.
  * @public
  */
 export async function handleComm100Webhook(request: Request, options: HandleComm100WebhookOptions = {}): Promise<Result<Comm100Webhook>> {
   const diagnostics = new Diagnostics();
   try {
-    const maxBytes = options.maxBodyBytes ?? defaultComm100WebhookMaxBytes;
-    if (!Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
-      diagnostics.error('invalid_option', ['maxBodyBytes'], 'maxBodyBytes must be a positive whole number of bytes.');
+    const settings = readOptions(options, diagnostics);
+    if (settings === undefined) return diagnostics.toFailure();
+    const { maxBytes, adapter, fromVendorOptions } = settings;
+    if (typeof request !== 'object' || request === null) {
+      diagnostics.error('body_unreadable', [], 'handleComm100Webhook needs the web-standard Request of the webhook call.');
       return diagnostics.toFailure();
     }
-    if (request.method !== 'POST') {
-      diagnostics.error('method_not_allowed', [], `Comm100 posts webhooks; got a ${request.method} request.`);
+    const method = request.method;
+    if (method !== 'POST') {
+      diagnostics.error('method_not_allowed', [], `Comm100 posts webhooks; got a ${typeof method === 'string' ? method.slice(0, 20) : 'missing'} method.`);
       return diagnostics.toFailure();
     }
     const contentType = checkContentType(request.headers.get('content-type'));
@@ -71,24 +76,60 @@ export async function handleComm100Webhook(request: Request, options: HandleComm
     if (!payload.ok) return payload;
     const event = validateComm100Webhook(normalizeComm100Webhook(payload.value), diagnostics);
     if (event === undefined) return diagnostics.toFailure();
-    const adapter = options.adapter ?? comm100Adapter;
-    const context = adapter.fromVendor(payload.value, {
-      transcriptDelivered: true,
-      ...(options.fieldVariables === undefined ? {} : { fieldVariables: options.fieldVariables }),
-      ...(options.strict === undefined ? {} : { strict: options.strict }),
-    });
+    const context = adapter.fromVendor(payload.value, fromVendorOptions);
     if (!context.ok) return context;
     return { ok: true, value: { event, context: context.value }, diagnostics: context.diagnostics };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    diagnostics.error('body_unreadable', [], `The webhook request could not be read (${reason}).`);
+    diagnostics.error('body_unreadable', [], `The webhook request could not be read (${describeError(error)}).`);
     return diagnostics.toFailure();
   }
 }
 
+/** The handler's options, checked; `undefined` with an `invalid_option` error when one is unusable. */
+function readOptions(
+  options: unknown,
+  diagnostics: Diagnostics,
+): { maxBytes: number; adapter: Comm100Adapter; fromVendorOptions: Comm100FromVendorOptions } | undefined {
+  if (options === undefined) options = {};
+  if (typeof options !== 'object' || options === null) {
+    diagnostics.error('invalid_option', [], 'The options must be an object like { maxBodyBytes: 1048576 }.');
+    return undefined;
+  }
+  const read = (name: keyof HandleComm100WebhookOptions): unknown =>
+    Object.hasOwn(options, name) ? (options as Record<string, unknown>)[name] : undefined;
+  const maxBytes = read('maxBodyBytes') ?? defaultComm100WebhookMaxBytes;
+  if (typeof maxBytes !== 'number' || !Number.isSafeInteger(maxBytes) || maxBytes <= 0) {
+    diagnostics.error('invalid_option', ['maxBodyBytes'], 'maxBodyBytes must be a positive whole number of bytes.');
+    return undefined;
+  }
+  const adapter = read('adapter') ?? comm100Adapter;
+  if (typeof adapter !== 'object' || adapter === null || typeof (adapter as Partial<Comm100Adapter>).fromVendor !== 'function') {
+    diagnostics.error('invalid_option', ['adapter'], 'adapter must be a Comm100 adapter, e.g. one made by createComm100Adapter.');
+    return undefined;
+  }
+  // fieldVariables and strict are checked by the adapter's own options schema.
+  const fieldVariables = read('fieldVariables');
+  const strict = read('strict');
+  const fromVendorOptions = {
+    transcriptDelivered: true,
+    ...(fieldVariables === undefined ? {} : { fieldVariables }),
+    ...(strict === undefined ? {} : { strict }),
+  } as Comm100FromVendorOptions;
+  return { maxBytes, adapter: adapter as Comm100Adapter, fromVendorOptions };
+}
+
+/** An error's message for a diagnostic, whatever was thrown (even a value whose `toString` throws). */
+function describeError(error: unknown): string {
+  try {
+    return (error instanceof Error ? error.message : String(error)).slice(0, 200);
+  } catch {
+    return 'an unreadable error';
+  }
+}
+
 /** A reason the content type is refused, or `undefined` when it is JSON in UTF-8. */
-function checkContentType(header: string | null): string | undefined {
-  if (header === null) return 'The request has no Content-Type; Comm100 sends application/json.';
+function checkContentType(header: unknown): string | undefined {
+  if (typeof header !== 'string') return 'The request has no Content-Type; Comm100 sends application/json.';
   const [mediaType = '', ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (mediaType !== 'application/json') return `The Content-Type is ${header.slice(0, 100)}; Comm100 sends application/json.`;
   const charset = parameters.find((parameter) => parameter.startsWith('charset='));
@@ -104,8 +145,8 @@ async function readBody(request: Request, maxBytes: number): Promise<string | Di
     path: [],
     message: `The webhook body is larger than ${maxBytes} bytes. Raise maxBodyBytes if your chats are that long.`,
   };
-  const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return tooLarge;
+  const declared: unknown = request.headers.get('content-length');
+  if (typeof declared === 'string' && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) return tooLarge;
   if (request.body === null) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -113,6 +154,10 @@ async function readBody(request: Request, maxBytes: number): Promise<string | Di
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (!(value instanceof Uint8Array)) {
+      await reader.cancel().catch(() => undefined);
+      return { code: 'body_unreadable', severity: 'error', path: [], message: 'The webhook body stream gave something other than bytes.' };
+    }
     length += value.byteLength;
     if (length > maxBytes) {
       await reader.cancel().catch(() => undefined);

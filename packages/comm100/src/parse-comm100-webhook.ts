@@ -10,7 +10,7 @@ import {
   type Result,
 } from '@visitor-context/core';
 import { Comm100WebhookEventSchema, comm100WebhookEventNames, type Comm100WebhookEvent } from './comm100-api.js';
-import { comm100VisitorStatusName, parseComm100Date, splitComm100Transcript } from './comm100-values.js';
+import { comm100VisitorStatusName, looksLikeComm100Date, parseComm100Date, splitComm100Transcript } from './comm100-values.js';
 
 /**
  * Largest webhook body accepted by default: 1 MiB, because a `chat_ended` event carries the whole
@@ -25,6 +25,12 @@ export const defaultComm100WebhookMaxBytes = 1024 * 1024;
  */
 export const comm100WebhookMaxDepth = 14;
 
+/**
+ * Time fields an older doc generation sends as a number of epoch milliseconds (`"visit_time": 1536738453010`)
+ * rather than as `/Date(ms)/`.
+ */
+const epochTimeKeys = new Set(['first_visit_time', 'visit_time', 'time']);
+
 /** The objects of a webhook whose top-level values may be Microsoft JSON dates. */
 const sectionsWithDates = ['visitor', 'chat', 'wrapup', 'offline_message'] as const;
 
@@ -34,32 +40,45 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
 /**
  * Rewrites Comm100's encodings in a checked payload, without touching user-entered values: `/Date(ms)/`
  * strings directly on the event or its visitor, chat, wrap-up or offline message become ISO 8601, the visitor
- * gets `status_name`, and the chat transcript becomes a list of lines. Returns a fresh copy.
+ * gets `status_name`, and the chat transcript becomes a list of lines. Returns a fresh copy. A `/Date(…)/`
+ * that cannot be read keeps its text, with an `unreadable_date` warning on `diagnostics` when given.
  */
-export function normalizeComm100Webhook(payload: JsonValue): JsonValue {
+export function normalizeComm100Webhook(payload: JsonValue, diagnostics?: Diagnostics): JsonValue {
   if (!isObject(payload)) return payload;
-  const normalized = convertDates(payload);
+  const normalized = convertDates(payload, [], diagnostics);
   for (const section of sectionsWithDates) {
-    const value = normalized[section];
-    if (isObject(value)) normalized[section] = convertDates(value);
+    const value = Object.hasOwn(normalized, section) ? normalized[section] : undefined;
+    if (isObject(value)) normalized[section] = convertDates(value, [section], diagnostics);
   }
-  const visitor = normalized['visitor'];
-  if (isObject(visitor) && typeof visitor['status'] === 'number') {
+  const visitor = Object.hasOwn(normalized, 'visitor') ? normalized['visitor'] : undefined;
+  if (isObject(visitor) && Object.hasOwn(visitor, 'status') && typeof visitor['status'] === 'number') {
     const name = comm100VisitorStatusName(visitor['status']);
     if (name !== undefined) visitor['status_name'] = name;
   }
-  const chat = normalized['chat'];
-  if (isObject(chat) && typeof chat['chat_transcript'] === 'string') {
+  const chat = Object.hasOwn(normalized, 'chat') ? normalized['chat'] : undefined;
+  if (isObject(chat) && Object.hasOwn(chat, 'chat_transcript') && typeof chat['chat_transcript'] === 'string') {
     chat['chat_transcript'] = splitComm100Transcript(chat['chat_transcript']);
   }
   return normalized;
 }
 
-function convertDates(object: JsonObject): JsonObject {
+function convertDates(object: JsonObject, path: readonly string[], diagnostics: Diagnostics | undefined): JsonObject {
   const copy: JsonObject = {};
   for (const [key, value] of Object.entries(object)) {
-    const date = typeof value === 'string' ? parseComm100Date(value) : undefined;
-    copy[key] = date ?? value;
+    const date =
+      typeof value === 'string'
+        ? parseComm100Date(value)
+        : epochTimeKeys.has(key) && Number.isSafeInteger(value)
+          ? parseComm100Date(`/Date(${String(value)})/`)
+          : undefined;
+    if (typeof value === 'string' && date === undefined && looksLikeComm100Date(value)) {
+      diagnostics?.warning(
+        'unreadable_date',
+        [...path, key],
+        `${formatPath([...path, key])} is "${value.slice(0, 64)}", which looks like a Comm100 date but is not the /Date(milliseconds)/ form; it was kept as it came, not converted to ISO 8601.`,
+      );
+    }
+    Object.defineProperty(copy, key, { value: date ?? value, enumerable: true, writable: true, configurable: true });
   }
   return copy;
 }
@@ -73,7 +92,7 @@ export function validateComm100Webhook(normalized: JsonValue, diagnostics: Diagn
     diagnostics.error('not_an_object', [], 'A Comm100 webhook body is a JSON object like {"event":"chat_started","visitor":{…}}.');
     return undefined;
   }
-  const event = normalized['event'];
+  const event = Object.hasOwn(normalized, 'event') ? normalized['event'] : undefined;
   if (typeof event !== 'string' || !(comm100WebhookEventNames as readonly string[]).includes(event)) {
     diagnostics.error(
       'unknown_event',
@@ -93,7 +112,7 @@ export function validateComm100Webhook(normalized: JsonValue, diagnostics: Diagn
 
 /**
  * Parses a Comm100 webhook body (its raw JSON text, or the already parsed value) into a typed, normalized
- * event. Never throws.
+ * event. Never throws: bad limits are an `invalid_option` error.
  *
  * @remarks
  * The JSON goes through core's safe parsing (size and depth limits, prototype-pollution keys refused), then
@@ -102,10 +121,40 @@ export function validateComm100Webhook(normalized: JsonValue, diagnostics: Diagn
  * @public
  */
 export function parseComm100WebhookEvent(input: unknown, limits: Partial<JsonLimits> = {}): Result<Comm100WebhookEvent> {
-  const jsonLimits = { maxBytes: defaultComm100WebhookMaxBytes, maxDepth: comm100WebhookMaxDepth, ...limits };
-  const payload = typeof input === 'string' ? parseJson(input, jsonLimits) : checkJsonValue(input, jsonLimits);
-  if (!payload.ok) return payload;
   const diagnostics = new Diagnostics();
-  const event = validateComm100Webhook(normalizeComm100Webhook(payload.value), diagnostics);
-  return event === undefined ? diagnostics.toFailure() : diagnostics.toResult(event);
+  try {
+    const jsonLimits = readJsonLimits(limits, diagnostics);
+    if (jsonLimits === undefined) return diagnostics.toFailure();
+    const payload = typeof input === 'string' ? parseJson(input, jsonLimits) : checkJsonValue(input, jsonLimits);
+    if (!payload.ok) return payload;
+    const event = validateComm100Webhook(normalizeComm100Webhook(payload.value, diagnostics), diagnostics);
+    return event === undefined ? diagnostics.toFailure() : diagnostics.toResult(event);
+  } catch (error) {
+    // A last resort: nothing above is known to throw on plain data, but the input is the caller's.
+    diagnostics.error('adapter_failed', [], `The Comm100 webhook could not be read (${error instanceof Error ? error.message : 'unknown error'}).`);
+    return diagnostics.toFailure();
+  }
+}
+
+/**
+ * The JSON limits asked for over the webhook defaults; `undefined` with an `invalid_option` error when one is
+ * not a positive whole number (a `NaN` limit would otherwise switch the size check off).
+ */
+function readJsonLimits(limits: unknown, diagnostics: Diagnostics): JsonLimits | undefined {
+  const resolved = { maxBytes: defaultComm100WebhookMaxBytes, maxDepth: comm100WebhookMaxDepth };
+  if (limits === undefined) return resolved;
+  if (typeof limits !== 'object' || limits === null) {
+    diagnostics.error('invalid_option', [], 'The limits must be an object like { maxBytes: 1048576, maxDepth: 14 }.');
+    return undefined;
+  }
+  for (const name of ['maxBytes', 'maxDepth'] as const) {
+    const value: unknown = Object.hasOwn(limits, name) ? (limits as Record<string, unknown>)[name] : undefined;
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+      diagnostics.error('invalid_option', [name], `${name} must be a positive whole number.`);
+      return undefined;
+    }
+    resolved[name] = value;
+  }
+  return resolved;
 }

@@ -53,19 +53,24 @@ export function toComm100(context: VisitorContext, options: Comm100ToVendorOptio
     customVariables.push({ name, value: String(value) });
     return true;
   };
+  // Comm100 sends an empty value back as "" for "never given", which fromVendor reads as unknown.
+  const reportEmpty = (path: DiagnosticPath, what: string): void =>
+    diagnostics.warning('empty_value', path, `${what} is empty; Comm100 reports an empty value as unknown, so it does not come back from webhooks.`);
 
   const fields = listContextFields(context);
   const hasName = context.visitor?.name !== undefined;
   const nameParts: string[] = [];
   for (const field of fields) {
     if (field.path[0] === 'attributes') continue;
-    const variable = fieldVariables[field.name];
+    const variable = Object.hasOwn(fieldVariables, field.name) ? fieldVariables[field.name] : undefined;
     const sentAsVariable = variable !== undefined && sendVariable(variable, field.value, field.path, field.name);
-    const prechatType = prechatTypes[field.name];
+    const prechatType = Object.hasOwn(prechatTypes, field.name) ? prechatTypes[field.name] : undefined;
     if (fillPrechat && prechatType !== undefined) {
       prechatFields.push({ type: prechatType, value: String(field.value) });
+      if (field.value === '') reportEmpty(field.path, field.name);
       continue;
     }
+    if (sentAsVariable && field.value === '') reportEmpty(field.path, field.name);
     const isNamePart = field.name === 'visitor.firstName' || field.name === 'visitor.lastName';
     if (fillPrechat && !hasName && isNamePart) {
       nameParts.push(String(field.value));
@@ -86,7 +91,7 @@ export function toComm100(context: VisitorContext, options: Comm100ToVendorOptio
   if (nameParts.length > 0) prechatFields.push({ type: 'name', value: nameParts.join(' ') });
 
   for (const [key, value] of Object.entries(context.attributes ?? {})) {
-    sendVariable(key, value, ['attributes', key], `attributes.${key}`);
+    if (sendVariable(key, value, ['attributes', key], `attributes.${key}`) && value === '') reportEmpty(['attributes', key], `attributes.${key}`);
   }
   if (defined === undefined && customVariables.length > 0) {
     diagnostics.warning(

@@ -193,3 +193,28 @@ describe('createContextTranslator', () => {
     expect(translate({ attributes: { explode: true } })).toMatchObject({ ok: false, diagnostics: [{ code: 'adapter_failed' }] });
   });
 });
+
+describe('entry points that never throw, on input that throws when read', () => {
+  const throwing = () => {
+    throw new Error('read');
+  };
+  const proxy = () => new Proxy({}, { get: throwing, ownKeys: throwing, getOwnPropertyDescriptor: throwing, getPrototypeOf: throwing });
+  const getterOptions = () => Object.defineProperty({}, 'strict', { get: throwing, enumerable: true });
+  const translate = createContextTranslator<string, { strict?: boolean }>('example', () => 'ok');
+
+  it('answers not_plain_data instead of throwing from toVendor, fromVendor and a context translator', () => {
+    const results = [
+      adapter.toVendor(proxy() as never),
+      adapter.toVendor({ visitor: { name: 'A' } }, getterOptions() as never),
+      adapter.fromVendor(proxy()),
+      adapter.fromVendor({ user_name: 'A' }, proxy() as never),
+      translate(proxy() as never),
+      translate({ visitor: { name: 'A' } }, getterOptions() as never),
+    ];
+    for (const result of results) {
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics.some((item) => item.severity === 'error')).toBe(true);
+    }
+    expect(results[0]?.diagnostics.map((item) => item.code)).toEqual(['not_plain_data']);
+  });
+});

@@ -21,13 +21,20 @@ export async function applyImsupportingContext(
   context: VisitorContext,
   options: ApplyImsupportingContextOptions = {},
 ): Promise<Result<ImsupportingApplied>> {
-  const { strict, phoneKey, invalidKeys, ...applyOptions } = options;
-  // Only the options given are passed on, as exactOptionalPropertyTypes asks.
-  const translateOptions: ImsupportingToVendorOptions = {
-    ...(strict === undefined ? {} : { strict }),
-    ...(phoneKey === undefined ? {} : { phoneKey }),
-    ...(invalidKeys === undefined ? {} : { invalidKeys }),
-  };
+  let translateOptions: ImsupportingToVendorOptions;
+  let applyOptions: ApplyImsupportingOptions;
+  try {
+    const { strict, phoneKey, invalidKeys, ...runtime } = options;
+    // Only the options given are passed on, as exactOptionalPropertyTypes asks.
+    translateOptions = {
+      ...(strict === undefined ? {} : { strict }),
+      ...(phoneKey === undefined ? {} : { phoneKey }),
+      ...(invalidKeys === undefined ? {} : { invalidKeys }),
+    };
+    applyOptions = runtime;
+  } catch {
+    return { ok: false, diagnostics: [{ code: 'invalid_option', severity: 'error', path: [], message: 'The options could not be read; pass a plain object.' }] };
+  }
   const translated = translateImsupportingContext(context, translateOptions);
   if (!translated.ok) return translated;
   const applied = await applyImsupportingPayload(translated.value, applyOptions);

@@ -38,15 +38,22 @@ interface FlowWidgetWindow {
  * Puts an already translated context (from `imsupportingAdapter.toVendor` on your server, or
  * {@link translateImsupportingContext}) where the widget reads it and reloads the widget. Never throws:
  * resolves with `not_applied` (no widget tag or config on the page), `timeout` (the widget never appeared,
- * or its reload never settled) or `vendor_error` (the reload failed).
+ * or its reload never settled), `vendor_error` (the reload failed) or `invalid_option` (a `timeoutMs` or
+ * `intervalMs` no timer can keep, such as `NaN` or `Infinity`).
  * @public
  */
 export async function applyImsupportingPayload(
   payload: ImsupportingVisitorContext,
   options: ApplyImsupportingOptions = {},
 ): Promise<Result<ImsupportingApplied>> {
-  const { timeoutMs = 10_000, intervalMs = 250, signal } = options;
   try {
+    const { timeoutMs = 10_000, intervalMs = 250, signal } = options;
+    // NaN, negative, infinite or past 2^31 ms: a timer never settles (or spins), so refuse rather than hang.
+    for (const delay of [timeoutMs, intervalMs]) {
+      if (!(typeof delay === 'number' && delay >= 0 && delay < 2 ** 31)) {
+        return failure('invalid_option', 'timeoutMs and intervalMs must be numbers of milliseconds from 0 to 2147483647.');
+      }
+    }
     const page = (options.window ?? window) as Window & FlowWidgetWindow;
     const empty = Object.keys(payload).length === 0;
     const text = JSON.stringify(payload);
@@ -112,7 +119,11 @@ async function settleWithin(action: () => unknown, timeoutMs: number): Promise<'
 }
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unknown error';
+  }
 }
 
 function failure(code: Diagnostic['code'], message: string): Result<never> {

@@ -1,4 +1,4 @@
-import { defineAdapter, VisitorContextError, type VisitorContextAdapter } from '@visitor-context/core';
+import { defaultJsonLimits, defineAdapter, VisitorContextError, type VisitorContextAdapter } from '@visitor-context/core';
 import type { ImsupportingVisitorContext } from './imsupporting-api.js';
 import { describeImsupportingCapabilities } from './imsupporting-capabilities.js';
 import { fromImsupporting } from './from-imsupporting.js';
@@ -47,12 +47,22 @@ export function createImsupportingAdapter(options: ImsupportingAdapterOptions = 
   });
   return {
     ...adapter,
-    // Raw text is JSON (the stored column) unless it is made only of base64 characters (and perhaps line
-    // breaks), which no JSON object text is: such text is the wire payload, handed on as a JSON string for
-    // fromImsupporting to decode strictly, as the server does.
-    fromVendor: (input, fromOptions) =>
-      adapter.fromVendor(typeof input === 'string' && /^[A-Za-z0-9+/=_-][A-Za-z0-9+/=_\s-]*$/.test(input) ? JSON.stringify(input) : input, fromOptions),
+    fromVendor: (input, fromOptions) => adapter.fromVendor(asWirePayload(input), fromOptions),
   };
+}
+
+/** Largest raw text read: the inbound JSON limit, so oversize text is refused before any other work on it. */
+const maxInputLength = defaultJsonLimits.maxBytes;
+
+/**
+ * Raw text is JSON (the stored column) unless it is made only of base64 characters (and perhaps line breaks),
+ * which no JSON object text is: such text is the wire payload, handed on as a JSON string for
+ * fromImsupporting to decode strictly, as the server does. Text over the size limit is handed on as it is,
+ * before the base64 test or any copy, for core's JSON parsing to refuse by its length alone.
+ */
+function asWirePayload(input: unknown): unknown {
+  if (typeof input !== 'string' || input.length > maxInputLength) return input;
+  return /^[A-Za-z0-9+/=_-][A-Za-z0-9+/=_\s-]*$/.test(input) ? JSON.stringify(input) : input;
 }
 
 /**

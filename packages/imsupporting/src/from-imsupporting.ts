@@ -1,5 +1,6 @@
 import {
   defaultJsonLimits,
+  reportUnrecognizedPayload,
   formatPath,
   maxAttributeKeyLength,
   parseBase64Json,
@@ -11,6 +12,7 @@ import {
   type JsonValue,
   type MutableVisitorContext,
 } from '@visitor-context/core';
+import { imsupportingPayloadShapes } from './imsupporting-capabilities.js';
 import { isReservedKey, metadataFieldsByKey, pathOf, reservedKeyFields, unmappedPairsKey } from './imsupporting-keys.js';
 import type { ImsupportingSettings } from './imsupporting-defaults.js';
 import { checkKey, storeValue } from './imsupporting-server-rules.js';
@@ -18,9 +20,11 @@ import { checkKey, storeValue } from './imsupporting-server-rules.js';
 /**
  * Translates what the vendor holds into a canonical context draft.
  *
- * An object is the stored `visitor_context_data` (already validated by the server, so taken as it is). A
- * string is the base64 wire payload the widget sends: it is checked and cleaned exactly as the server would,
- * so the result is what operators would see.
+ * An object is the stored `visitor_context_data` (already validated by the server, so taken as it is), a
+ * whole stored record, or the page's `window.imsFlowConfig`. A string is the base64 wire payload the widget
+ * sends: it and the configuration's `visitorContext` are checked and cleaned exactly as the server would, so
+ * the result is what operators would see. Pairs of which nothing becomes a canonical field or attribute are
+ * reported as `unrecognized_payload`.
  */
 export function fromImsupporting(
   payload: JsonValue,
@@ -40,7 +44,30 @@ export function fromImsupporting(
     return {};
   }
   if (Object.hasOwn(payload, storedRecordKey)) return mapStoredRecord(payload, settings, diagnostics);
-  return mapPairs(payload, settings, diagnostics);
+  if (isObject(own(payload, configContextKey))) return mapFlowConfig(payload, settings, diagnostics);
+  const context = mapPairs(payload, settings, diagnostics);
+  if (Object.keys(payload).length > 0 && Object.keys(context).every((section) => section === 'vendor')) {
+    reportUnrecognizedPayload(diagnostics, 'IMSupporting', imsupportingPayloadShapes);
+  }
+  return context;
+}
+
+/** The key of `window.imsFlowConfig` holding the context: an object there, which no stored pair can be. */
+const configContextKey = 'visitorContext';
+
+/**
+ * The page's `window.imsFlowConfig`: its `visitorContext` is what the widget sends, cleaned by the server's
+ * rules; `siteid`, `mode` and anything else are kept in `vendor.imsupporting.config`.
+ */
+function mapFlowConfig(config: JsonObject, settings: ImsupportingSettings, diagnostics: Diagnostics): MutableVisitorContext {
+  const pairs = own(config, configContextKey) as JsonObject;
+  const context = mapPairs(applyServerRules(pairs, settings, diagnostics), settings, diagnostics);
+  const rest = bagOf(config, configContextKey, 'config', diagnostics);
+  if (Object.keys(rest).length > 0) {
+    const bag = (context.vendor?.['imsupporting'] ?? {}) as JsonObject;
+    context.vendor = { imsupporting: { ...bag, config: rest } };
+  }
+  return context;
 }
 
 /** The field of an `activesessions` / `chatlogs` record that holds the stored context (as JSON text). */
@@ -69,12 +96,32 @@ function mapStoredRecord(record: JsonObject, settings: ImsupportingSettings, dia
     return {};
   }
   const context = mapPairs(pairs, settings, diagnostics);
-  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => key !== storedRecordKey));
+  const rest = bagOf(record, storedRecordKey, 'record', diagnostics);
   if (Object.keys(rest).length > 0) {
     const bag = (context.vendor?.['imsupporting'] ?? {}) as JsonObject;
     context.vendor = { imsupporting: { ...bag, record: rest } };
   }
   return context;
+}
+
+/** Keys a context refuses anywhere, even in its vendor bag, because they can pollute prototypes. */
+const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * A record's or configuration's other fields for `vendor.imsupporting.<name>`: all but the one read, and but a
+ * prototype-named key, which a context refuses anywhere (dropped with a warning rather than failing the read).
+ */
+function bagOf(object: JsonObject, readKey: string, name: string, diagnostics: Diagnostics): JsonObject {
+  const kept: [string, JsonValue][] = [];
+  for (const [key, value] of Object.entries(object)) {
+    if (key === readKey) continue;
+    if (prototypeKeys.has(key)) {
+      diagnostics.warning('field_dropped', ['vendor', 'imsupporting', name, key], `The field "${key}" cannot be kept in a context (it can pollute prototypes); it was left out.`);
+    } else {
+      kept.push([key, value]);
+    }
+  }
+  return Object.fromEntries(kept);
 }
 
 /** Decodes the base64 payload; every failure is an error because the server discards the whole context. */
@@ -183,6 +230,11 @@ function isScalar(value: JsonValue | undefined): value is string | number | bool
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
-function isObject(value: JsonValue): value is JsonObject {
+/** An own property of a vendor object, never one inherited from `Object.prototype`. */
+function own(object: JsonObject, key: string): JsonValue | undefined {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

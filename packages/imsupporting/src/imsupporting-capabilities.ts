@@ -1,6 +1,16 @@
 import type { AdapterCapabilities, AdapterFieldCapability } from '@visitor-context/core';
 import type { ImsupportingSettings } from './imsupporting-defaults.js';
 
+/**
+ * The payloads `fromVendor` reads, for the README and the `unrecognized_payload` warning.
+ */
+export const imsupportingPayloadShapes: readonly string[] = [
+  'the stored `visitor_context_data` object of key/value pairs, or its JSON text (taken as the server stored it)',
+  'a whole `activesessions` / `chatlogs` record with `visitor_context_data` (JSON text or object); its other columns go to `vendor.imsupporting.record`',
+  'the base64 wire payload the widget sends (checked and cleaned as the server would)',
+  'the `window.imsFlowConfig` object `{ siteid, mode, visitorContext }` (its `visitorContext` cleaned as the server would; the rest goes to `vendor.imsupporting.config`)',
+];
+
 const metadataNote = 'metadata key shown to operators; sent as a string';
 
 /**
@@ -30,6 +40,7 @@ export function describeImsupportingCapabilities(settings: ImsupportingSettings)
   return {
     directions: ['toVendor', 'fromVendor'],
     fields,
+    payloadShapes: imsupportingPayloadShapes,
     limits: {
       keyPattern: limits.keyPattern,
       maxKeyLength: limits.maxKeyLength,

@@ -129,6 +129,10 @@ export function resolveImsupportingSettings(
   for (const field of imsupportingMetadataFields) {
     const key = settings.metadataKeys[field];
     if (key === undefined) continue;
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') {
+      // Sent, such a key could never be read back: contexts and inbound JSON refuse it (it can pollute prototypes).
+      return { ok: false, problems: [{ path: ['metadataKeys', field], message: `"${key}" cannot be a metadata key, since it can pollute prototypes` }] };
+    }
     const owner = owners.get(key);
     if (owner !== undefined) {
       return { ok: false, problems: [{ path: ['metadataKeys', field], message: `"${key}" is already the key of ${owner}` }] };
