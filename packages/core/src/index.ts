@@ -69,6 +69,7 @@ export {
   toJsonText,
   toScriptJson,
   type HtmlAttributes,
+  type ScriptUrlRules,
 } from './encode-html.js';
 export {
   defineAdapter,
