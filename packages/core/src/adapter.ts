@@ -6,6 +6,7 @@ import { parseVisitorContext } from './parse-visitor-context.js';
 import type { JsonObject, JsonValue } from './plain-data.js';
 import type { VisitorContext } from './visitor-context-schema.js';
 import type { MutableVisitorContext } from './context-fields.js';
+import { describeOptionIssues } from './option-issues.js';
 import { reportForeignVendorData, runTranslation, type ContextTranslation, type TranslateOptions } from './context-translator.js';
 
 /** The adapter contract version this core implements. @public */
@@ -169,6 +170,11 @@ const noOptions = new WeakMap<object, unknown>();
  * Parses options (of a translation, a snippet renderer, a factory) with their zod schema. Every issue becomes
  * an `invalid_option` error at `basePath` + the option's path; returns undefined then. `undefined` options
  * are parsed as `{}`.
+ *
+ * @remarks
+ * Each message names the option, says whether it is required, what was expected and what was received
+ * (`Option siteId (required) must be a whole number; got the string "10000".`), and for an unknown option
+ * suggests the nearest known one with {@link closestName} and lists the known options.
  * @public
  */
 export function parseAdapterOptions<T>(
@@ -182,9 +188,8 @@ export function parseAdapterOptions<T>(
   const parsed = z.safeParse(schema, options ?? {});
   if (parsed.success && options === undefined) noOptions.set(schema, parsed.data);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const path = [...basePath, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
-    diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}. Check the adapter's README for its options.`);
+  for (const problem of describeOptionIssues(schema, parsed.error.issues, options ?? {}, basePath)) {
+    diagnostics.error('invalid_option', problem.path, `${problem.message} See the adapter's README for its options.`);
   }
   return undefined;
 }

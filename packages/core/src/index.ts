@@ -87,5 +87,6 @@ export {
   type ContextTranslation,
   type TranslateOptions,
 } from './context-translator.js';
+export { closestName } from './closest-name.js';
 export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';

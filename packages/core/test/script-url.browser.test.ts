@@ -19,9 +19,9 @@ afterEach(() => {
 /** Mounts HTML so that its scripts run, and waits until each has loaded or failed. */
 async function mountHtml(html: string): Promise<void> {
   const fragment = document.createRange().createContextualFragment(html);
-  const scripts = [...fragment.querySelectorAll('script')];
+  const scripts = Array.from(fragment.querySelectorAll('script'));
   const settled = scripts.map((script) => whenSettled(script));
-  for (const node of [...fragment.childNodes]) if (node instanceof Element) mounted.push(node);
+  for (const node of Array.from(fragment.childNodes)) if (node instanceof Element) mounted.push(node);
   document.body.append(fragment);
   await Promise.all(settled);
 }
