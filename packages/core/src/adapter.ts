@@ -195,6 +195,21 @@ export function parseAdapterOptions<T>(
 }
 
 /**
+ * Parses an adapter factory's options (`create<Vendor>Adapter`) with their zod schema, or throws: invalid
+ * factory options are a setup mistake, found once at start-up. `undefined` options are parsed as `{}`.
+ * @throws `TypeError` whose message has one line per problem, worded as {@link parseAdapterOptions} words them,
+ * e.g. `Invalid comm100 adapter options: Unknown option "customVariable". Did you mean "customVariables"? …`.
+ * @public
+ */
+export function parseAdapterOptionsOrThrow<T>(schema: z.core.$ZodType<T, unknown>, options: unknown, vendor: string): T {
+  const diagnostics = new Diagnostics();
+  const parsed = parseAdapterOptions(schema, options, diagnostics);
+  if (parsed !== undefined) return parsed;
+  const problems = diagnostics.all.map((item) => item.message.replace(/ See the adapter's README for its options\.$/, ''));
+  throw new TypeError(`Invalid ${vendor} adapter options: ${problems.join('\n')} See the ${vendor} adapter's README for its options.`);
+}
+
+/**
  * Validates what `fromVendor` produced. A vendor may send values the canonical model refuses (say an email
  * "n/a"); such a field is moved to `vendor.<id>.rejectedFields` with a warning instead of failing the whole
  * payload, so nothing is lost.

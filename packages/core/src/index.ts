@@ -74,6 +74,7 @@ export {
 export {
   defineAdapter,
   parseAdapterOptions,
+  parseAdapterOptionsOrThrow,
   type AdapterCapabilities,
   type AdapterDefinition,
   type AdapterDirection,

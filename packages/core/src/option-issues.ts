@@ -242,7 +242,11 @@ export function describeOptionIssues(
     const fullPath = [...basePath, ...path];
     const value = valueAt(options, path);
     if (path.length === 0) {
-      problems.push({ path: fullPath, message: `The options must be ${describeExpected(issue)}; got ${describeReceived(value)}.` });
+      const custom = issue.message !== '' && issue.message !== 'Invalid input' ? `: ${issue.message.replace(/\.$/, '')}` : '';
+      problems.push({
+        path: fullPath,
+        message: custom === '' ? `The options must be ${describeExpected(issue)}; got ${describeReceived(value)}.` : `The options are invalid${custom}.`,
+      });
       continue;
     }
     const last = path[path.length - 1];
@@ -253,6 +257,13 @@ export function describeOptionIssues(
     const expected = describeSchema(schemaAt(internals, path)) ?? describeExpected(issue);
     const label = typeof last === 'number' ? `Item ${formatPath(fullPath)}` : `Option ${formatPath(fullPath)}`;
     const status = optional === undefined ? '' : optional ? ' (optional)' : ' (required)';
+    // A message the schema's author wrote says more than any description of the schema: keep it.
+    if (issue.message !== '' && issue.message !== 'Invalid input') {
+      const text = issue.message.replace(/\.$/, '');
+      const received = issue.code === 'invalid_type' ? `; got ${describeReceived(value)}` : '';
+      problems.push({ path: fullPath, message: `${label}${status}${/^must\b/.test(text) ? ' ' : ': '}${text}${received}.` });
+      continue;
+    }
     problems.push({
       path: fullPath,
       message:

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, closestName, parseAdapterOptions } from '../src/index.js';
+import { Diagnostics, closestName, parseAdapterOptions, parseAdapterOptionsOrThrow } from '../src/index.js';
 
 /** A snippet-options schema shaped like the adapters' (Comm100's and wxcc's in particular). */
 const SnippetOptions = z.strictObject({
@@ -74,5 +74,38 @@ describe('closestName', () => {
     expect(closestName('vendr', ['vendor', 'validate'])).toBe('vendor');
     expect(closestName('x', ['from', 'to'])).toBeUndefined();
     expect(closestName('json', [])).toBeUndefined();
+  });
+});
+
+describe('parseAdapterOptionsOrThrow', () => {
+  it('returns valid factory options and throws a TypeError that teaches for invalid ones', () => {
+    expect(parseAdapterOptionsOrThrow(SnippetOptions, valid, 'example')).toEqual(valid);
+    expect(() => parseAdapterOptionsOrThrow(SnippetOptions, { ...valid, customVariable: ['a'] }, 'example')).toThrow(
+      new TypeError(
+        'Invalid example adapter options: Unknown option "customVariable". Did you mean "customVariables"? Known options: strict, siteId, campaignId, standbyScriptUrl, mode, nonce, customVariables, fieldVariables, widget. See the example adapter\'s README for its options.',
+      ),
+    );
+  });
+});
+
+describe('messages written by a schema author', () => {
+  const FieldMap = z.strictObject({
+    fields: z.optional(
+      z.record(z.string(), z.string({ error: 'must be the custom chat field name, as text' })).check((context) => {
+        if (Object.hasOwn(context.value, 'visitor.nickname')) {
+          context.issues.push({ code: 'custom', path: ['visitor.nickname'], message: 'must be a canonical field such as visitor.name', input: context.value });
+        }
+      }),
+    ),
+  });
+
+  it('are kept, with the option named and the received value for type errors', () => {
+    const diagnostics = new Diagnostics();
+    parseAdapterOptions(FieldMap, { fields: { 'visitor.name': 42 } }, diagnostics);
+    parseAdapterOptions(FieldMap, { fields: { 'visitor.nickname': 'nick' } }, diagnostics);
+    expect(diagnostics.all.map((item) => item.message)).toEqual([
+      'Option fields["visitor.name"] must be the custom chat field name, as text; got the number 42. See the adapter\'s README for its options.',
+      'Option fields["visitor.nickname"] must be a canonical field such as visitor.name. See the adapter\'s README for its options.',
+    ]);
   });
 });
