@@ -12,6 +12,7 @@ import { runValidate, type ValidateFlags } from './commands/validate-command.js'
 import { runVendors, type VendorsFlags } from './commands/vendors-command.js';
 import { formatJsonReport, fromUsageError, type ExitStatus } from './diagnostic-report.js';
 import { defaultMaxInputBytes } from './read-input.js';
+import { escapeTerminalText } from './terminal-text.js';
 
 const vendorList = `${adapterPackages.map((entry) => entry.id).join(', ')}`;
 
@@ -171,7 +172,7 @@ Examples:
 
 function reportUsageError(io: CliIo, error: CliUsageError, json: boolean, hint: boolean): ExitStatus {
   if (json) io.stderr.write(formatJsonReport([fromUsageError(error)], 2));
-  else io.stderr.write(`visitor-context: ${error.message}\n${hint ? 'Run "visitor-context --help" or "visitor-context <command> --help" for usage.\n' : ''}`);
+  else io.stderr.write(`visitor-context: ${escapeTerminalText(error.message)}\n${hint ? 'Run "visitor-context --help" or "visitor-context <command> --help" for usage.\n' : ''}`);
   return 2;
 }
 

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { adapterPackages, probeAdapterPackages } from '../adapter-registry.js';
 import type { CommandEnvironment } from '../command-environment.js';
 import type { ExitStatus } from '../diagnostic-report.js';
+import { escapeJsonControls, escapeTerminalText } from '../terminal-text.js';
 
 /** The flags of `vendors`. */
 export interface VendorsFlags {
@@ -20,7 +21,7 @@ export async function runVendors(environment: CommandEnvironment, flags: Vendors
     problem: problem === undefined ? null : { code: problem.code, message: problem.message },
   }));
   if (flags.json === true) {
-    environment.io.stdout.write(`${JSON.stringify({ vendors: rows })}\n`);
+    environment.io.stdout.write(`${escapeJsonControls(JSON.stringify({ vendors: rows }))}\n`);
     return 0;
   }
   const lines = rows.map((row) => {
@@ -31,7 +32,7 @@ export async function runVendors(environment: CommandEnvironment, flags: Vendors
   const examples = adapterPackages
     .filter((entry) => rows.some((row) => row.vendor === entry.id && row.installed))
     .map((entry) => `  visitor-context snippet --vendor ${entry.id} ${entry.snippetExample} context.json`);
-  environment.io.stdout.write(`${lines.join('\n')}\n${examples.length > 0 ? `\nSnippet examples:\n${examples.join('\n')}\n` : ''}`);
+  environment.io.stdout.write(`${lines.map(escapeTerminalText).join('\n')}\n${examples.length > 0 ? `\nSnippet examples:\n${examples.join('\n')}\n` : ''}`);
   return 0;
 }
 
