@@ -17,7 +17,7 @@ function capture(): { write(text: string): boolean; readonly text: string } {
 }
 
 function streams(stdin = '') {
-  return { stdin: Readable.from([Buffer.from(stdin)]), stdout: capture(), stderr: capture(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)) };
+  return { stdin: Readable.from([Buffer.from(stdin)]), stdout: capture(), stderr: capture(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)), env: {} };
 }
 
 /** ESC (title change, OSC 52 clipboard write, screen clear), BEL, C1 CSI and C1 OSC, DEL, CR, a bidi override. */

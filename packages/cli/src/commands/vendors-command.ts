@@ -17,7 +17,7 @@ export async function runVendors(environment: CommandEnvironment, flags: Vendors
     package: entry.packageName,
     installed: loaded !== undefined,
     version: loaded === undefined ? null : readVersion(entry.packageName),
-    snippetOptions: loaded?.snippetOptionNames ?? null,
+    snippetOptions: loaded?.snippetOptionNames ?? [],
     problem: problem === undefined ? null : { code: problem.code, message: problem.message },
   }));
   if (flags.json === true) {
@@ -26,7 +26,7 @@ export async function runVendors(environment: CommandEnvironment, flags: Vendors
   }
   const lines = rows.map((row) => {
     if (!row.installed) return `${row.vendor.padEnd(13)} not installed: ${row.problem?.message ?? ''}`;
-    const options = row.snippetOptions === null ? '' : `; snippet options: ${row.snippetOptions.join(', ')}`;
+    const options = row.snippetOptions.length === 0 ? '' : `; snippet options: ${row.snippetOptions.join(', ')}`;
     return `${row.vendor.padEnd(13)} ${row.package}@${row.version ?? '?'}${options}`;
   });
   const examples = adapterPackages
