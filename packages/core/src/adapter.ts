@@ -4,7 +4,7 @@ import { checkJsonValue, parseJson } from './decode-json.js';
 import { defaultJsonLimits, type JsonLimits, type VisitorContextLimits } from './limits.js';
 import { parseVisitorContext } from './parse-visitor-context.js';
 import type { JsonObject, JsonValue } from './plain-data.js';
-import type { VisitorContext } from './visitor-context-schema.js';
+import type { VisitorContext, VisitorContextInput } from './visitor-context-schema.js';
 import type { MutableVisitorContext } from './context-fields.js';
 import { describeOptionIssues } from './option-issues.js';
 import { reportForeignVendorData, runTranslation, type ContextTranslation, type TranslateOptions } from './context-translator.js';
@@ -80,8 +80,11 @@ export interface VisitorContextAdapter<
   readonly specVersion: AdapterSpecVersion;
   /** What the adapter carries. */
   readonly capabilities: AdapterCapabilities;
-  /** Validates a context and translates it into the vendor's payload. Never throws on bad input. */
-  toVendor(context: VisitorContext, options?: TToOptions): Result<TPayload>;
+  /**
+   * Validates a context and translates it into the vendor's payload. Never throws on bad input. A numeric
+   * `visitor.id` is converted to a string with a `value_coerced` warning.
+   */
+  toVendor(context: VisitorContextInput, options?: TToOptions): Result<TPayload>;
   /** Translates a vendor payload (parsed, or its raw JSON text) into a validated context. Never throws on bad input. */
   fromVendor(input: unknown, options?: TFromOptions): Result<VisitorContext>;
 }

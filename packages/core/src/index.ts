@@ -33,6 +33,7 @@ export {
   visitorContextFields,
   type VisitorContext,
   type VisitorContextFieldName,
+  type VisitorContextInput,
   type VisitorContextSection,
 } from './visitor-context-schema.js';
 export {
