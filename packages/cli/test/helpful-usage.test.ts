@@ -119,3 +119,19 @@ describe('snippet --signed (giosg)', () => {
     expect(io.stderr.text).toContain('error weak_key at key');
   });
 });
+
+describe('prototype-named option names through the CLI', () => {
+  it.each(['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'])('reports --option %s=x as an unknown option, exit 2, without crashing', async (name) => {
+    const io = streams();
+    expect(await runCli(['snippet', '--vendor', 'imsupporting', '--option', 'siteId=abc', '--option', `${name}=x`, 'context.json'], io)).toBe(2);
+    expect(io.stderr.text).toContain(`Unknown option "${name}".`);
+    expect(io.stderr.text).not.toContain('adapter_failed');
+  });
+
+  it.each(['constructor', '__proto__', 'prototype'])('refuses --option %s.polluted:=true as an invalid option name', async (name) => {
+    const io = streams();
+    expect(await runCli(['snippet', '--vendor', 'imsupporting', '--option', `${name}.polluted:=true`, 'context.json'], io)).toBe(2);
+    expect(io.stderr.text).toContain(`"${name}.polluted" is not a valid option name.`);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});

@@ -232,7 +232,7 @@ function validateInbound(
   const repaired = structuredClone(draft) as Record<string, Record<string, unknown> | undefined>;
   for (const item of first.diagnostics) {
     const [section, key] = item.path;
-    const values = typeof section === 'string' && section !== 'vendor' ? repaired[section] : undefined;
+    const values = typeof section === 'string' && section !== 'vendor' && Object.hasOwn(repaired, section) ? repaired[section] : undefined;
     if (item.path.length !== 2 || typeof key !== 'string' || values === undefined || !Object.hasOwn(values, key)) continue;
     const value = values[key];
     rejected[formatPath(item.path)] = typeof value === 'object' ? JSON.stringify(value) ?? null : (value as JsonValue);

@@ -135,7 +135,7 @@ function reportKeyIssue(path: DiagnosticPath, issues: readonly z.core.$ZodIssue[
 function valueAt(root: unknown, path: DiagnosticPath): unknown {
   let value = root;
   for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;
