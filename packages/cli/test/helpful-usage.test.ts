@@ -135,3 +135,24 @@ describe('prototype-named option names through the CLI', () => {
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
 });
+
+describe('every adapter refuses a hostile scriptUrl through the CLI', () => {
+  const hostileUrls = ['d\tata:text/javascript,alert(1)', '\u0001data:text/javascript,alert(1)', '//cdn.example/x.js', 'http://cdn.example/x.js'];
+  const vendors: [string, string[], string][] = [
+    ['comm100', ['siteId:=10000', 'campaignId=abc'], 'scriptUrl'],
+    ['comm100', ['siteId:=10000', 'campaignId=abc'], 'standbyScriptUrl'],
+    ['genesys', ['deploymentId=d', 'environment=prod-euw1'], 'scriptUrl'],
+    ['giosg', ['companyId=acme'], 'scriptUrl'],
+    ['imsupporting', ['siteId=abc'], 'scriptUrl'],
+    ['wxcc', ['widget.bindId=b', 'widget.guid=g'], 'widget.scriptUrl'],
+  ];
+  it.each(vendors)('%s (with %j) refuses hostile values of the %s option', async (vendor, required, option) => {
+    for (const url of hostileUrls) {
+      const io = streams();
+      const args = ['snippet', '--vendor', vendor, ...required.flatMap((assignment) => ['--option', assignment]), '--option', `${option}=${url}`, 'context.json'];
+      expect(await runCli(args, io), `${vendor} ${JSON.stringify(url)}`).toBe(1);
+      expect(io.stdout.text).toBe('');
+      expect(io.stderr.text).toContain('invalid_html_input');
+    }
+  });
+});
