@@ -1,5 +1,6 @@
 import type { Result, VisitorContext, VisitorContextAdapter } from '@visitor-context/core';
 import { CliUsageError } from './cli-usage-error.js';
+import { installCommand } from './install-command.js';
 
 /**
  * What the command needs to know about one vendor adapter package: where it lives and the names of its
@@ -105,20 +106,7 @@ export function findAdapterPackage(id: string): AdapterPackageEntry {
  */
 export async function loadAdapterPackage(id: string, importer: ModuleImporter = importPackage): Promise<LoadedAdapterPackage> {
   const entry = findAdapterPackage(id);
-  let loaded: unknown;
-  try {
-    loaded = await importer(entry.packageName);
-  } catch (error) {
-    if (isMissingPackage(error, entry.packageName)) {
-      throw new CliUsageError(
-        'adapter_not_installed',
-        `The ${entry.id} adapter is not installed. Install it next to the CLI: npm install ${entry.packageName}`,
-      );
-    }
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new CliUsageError('adapter_not_loadable', `${entry.packageName} is installed but could not be loaded: ${reason}`);
-  }
-  const exports = (typeof loaded === 'object' && loaded !== null ? loaded : {}) as Readonly<Record<string, unknown>>;
+  const exports = await loadAdapterModule(id, entry.packageName, importer);
   const adapter = exports[entry.adapterExport];
   const renderSnippet = exports[entry.snippetExport];
   if (!isAdapter(adapter) || typeof renderSnippet !== 'function') {
@@ -134,6 +122,33 @@ export async function loadAdapterPackage(id: string, importer: ModuleImporter = 
     snippetOptionNames: readSchemaKeys(entry.snippetOptionsSchemaExport === undefined ? undefined : exports[entry.snippetOptionsSchemaExport]),
     exports,
   };
+}
+
+/**
+ * Imports a module of a known adapter package (`specifier` is the package or one of its entries, such as
+ * `@visitor-context/giosg/server`) and returns its exports. Not installed, or failing to load, is a usage
+ * error that says what to do.
+ */
+export async function loadAdapterModule(
+  id: string,
+  specifier: string,
+  importer: ModuleImporter = importPackage,
+): Promise<Readonly<Record<string, unknown>>> {
+  const entry = findAdapterPackage(id);
+  let loaded: unknown;
+  try {
+    loaded = await importer(specifier);
+  } catch (error) {
+    if (isMissingPackage(error, entry.packageName)) {
+      throw new CliUsageError(
+        'adapter_not_installed',
+        `The ${entry.id} adapter is not installed. Install it next to the CLI: ${installCommand(entry.packageName)}`,
+      );
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliUsageError('adapter_not_loadable', `${specifier} is installed but could not be loaded: ${reason}`);
+  }
+  return (typeof loaded === 'object' && loaded !== null ? loaded : {}) as Readonly<Record<string, unknown>>;
 }
 
 /** Whether each known adapter package can be loaded, without failing on any of them. */

@@ -20,4 +20,6 @@ export interface CliIo {
   readonly stderr: CliWritable;
   /** The directory relative file names are resolved against. */
   readonly cwd: string;
+  /** Environment variables, where secrets such as `GIOSG_SIGNING_KEY` are read from (never from flags). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -1,5 +1,6 @@
 import { formatPath, type Diagnostic, type PathSegment } from '@visitor-context/core';
 import type { CliUsageError } from './cli-usage-error.js';
+import { escapeJsonControls, escapeTerminalText } from './terminal-text.js';
 
 /** The step of a command that reported a diagnostic; paths are relative to that step's input. */
 export type DiagnosticStage = 'arguments' | 'read' | 'parse' | 'fromVendor' | 'toVendor' | 'snippet' | 'evaluateNode';
@@ -53,14 +54,19 @@ export function exitStatusOf(items: readonly ReportedDiagnostic[]): ExitStatus {
   return errors.some((item) => usageCodes.has(item.code)) ? 2 : 1;
 }
 
-/** One line per diagnostic: `warning field_dropped at visitor.email (toVendor): …`. */
+/**
+ * One line per diagnostic: `warning field_dropped at visitor.email (toVendor): …`. Control characters from the
+ * payload (in paths and messages) are shown escaped, never sent to the terminal.
+ */
 export function formatHuman(items: readonly ReportedDiagnostic[]): string {
-  return items.map((item) => `${item.severity} ${item.code} at ${item.pathText} (${item.stage}): ${item.message}\n`).join('');
+  return items
+    .map((item) => escapeTerminalText(`${item.severity} ${item.code} at ${item.pathText} (${item.stage}): ${item.message}`) + '\n')
+    .join('');
 }
 
-/** The `--json` document: one JSON object on one line. */
+/** The `--json` document: one JSON object on one line, with every control character escaped. */
 export function formatJsonReport(items: readonly ReportedDiagnostic[], exitStatus: ExitStatus): string {
-  return `${JSON.stringify({ ok: exitStatus === 0, exitStatus, diagnostics: items })}\n`;
+  return `${escapeJsonControls(JSON.stringify({ ok: exitStatus === 0, exitStatus, diagnostics: items }))}\n`;
 }
 
 /** `2 errors, 1 warning`. */

@@ -35,6 +35,7 @@ export function runCli(argv: readonly string[], io: Partial<CliIo> = {}): Promis
       stdout: io.stdout ?? process.stdout,
       stderr: io.stderr ?? process.stderr,
       cwd: io.cwd ?? process.cwd(),
+      env: io.env ?? process.env,
     },
     undefined,
   );

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { closestName } from '@visitor-context/core';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { ModuleImporter } from './adapter-registry.js';
 import { adapterPackages, canonicalId } from './adapter-registry.js';
@@ -12,6 +13,7 @@ import { runValidate, type ValidateFlags } from './commands/validate-command.js'
 import { runVendors, type VendorsFlags } from './commands/vendors-command.js';
 import { formatJsonReport, fromUsageError, type ExitStatus } from './diagnostic-report.js';
 import { defaultMaxInputBytes } from './read-input.js';
+import { escapeTerminalText } from './terminal-text.js';
 
 const vendorList = `${adapterPackages.map((entry) => entry.id).join(', ')}`;
 
@@ -103,6 +105,8 @@ Examples:
     .requiredOption('--vendor <vendor>', `the vendor: ${vendorList}`)
     .option('--option <name=value>', 'a snippet option (repeatable; name:=json for numbers, booleans, objects; dotted names nest)', collect)
     .option('--options-file <file>', 'snippet options as a JSON object; --option values override it')
+    .option('--signed', 'giosg only: sign the visitor data as a JWT with the key in $GIOSG_SIGNING_KEY (tamper-proof)')
+    .option('--signing-key-env <name>', 'giosg only: the environment variable holding the signing key (default GIOSG_SIGNING_KEY)')
     .addOption(strictOption())
     .addOption(jsonOption('print diagnostics on stderr as one JSON document'))
     .addOption(maxInputBytesOption())
@@ -115,7 +119,9 @@ Examples:
   visitor-context snippet --vendor imsupporting --option siteId=abc123 --option nonce=r4nd0m context.json
   visitor-context snippet --vendor comm100 --option siteId:=10000 --option campaignId=your-campaign-id context.json
   visitor-context snippet --vendor wxcc --option widget.bindId=your-bind-id --option widget.guid=your-guid context.json
-  visitor-context snippet --vendor genesys --options-file genesys-snippet.json < context.json > snippet.html`,
+  visitor-context snippet --vendor genesys --options-file genesys-snippet.json < context.json > snippet.html
+  # A signed giosg snippet: the key comes from the environment, never from a flag (shell history)
+  GIOSG_SIGNING_KEY=… visitor-context snippet --vendor giosg --signed --option companyId=your-company-id context.json`,
     )
     .action(async (file: string | undefined, flags: SnippetFlags) => {
       status = await runSnippet(environment, file, flags);
@@ -160,6 +166,9 @@ Examples:
     const json = argv.includes('--json');
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // Commander checks required options before unknown ones, so `--form` would be reported as a missing `--from`.
+      const unknownFlag = error.code === 'commander.missingMandatoryOptionValue' ? findUnknownFlag(program, argv) : undefined;
+      if (unknownFlag !== undefined) return reportUsageError(io, unknownFlag, json, true);
       // Help shown because a command was missing is a usage error too.
       const message = commanderMessage === '' ? 'A command is required.' : commanderMessage;
       return reportUsageError(io, new CliUsageError('usage_error', message), json, error.code !== 'commander.help');
@@ -171,8 +180,32 @@ Examples:
 
 function reportUsageError(io: CliIo, error: CliUsageError, json: boolean, hint: boolean): ExitStatus {
   if (json) io.stderr.write(formatJsonReport([fromUsageError(error)], 2));
-  else io.stderr.write(`visitor-context: ${error.message}\n${hint ? 'Run "visitor-context --help" or "visitor-context <command> --help" for usage.\n' : ''}`);
+  else io.stderr.write(`visitor-context: ${escapeTerminalText(error.message)}\n${hint ? 'Run "visitor-context --help" or "visitor-context <command> --help" for usage.\n' : ''}`);
   return 2;
+}
+
+/**
+ * The first `--flag` in `argv` that the command it belongs to does not know, as a usage error with the nearest
+ * known flag suggested; undefined when every flag is known.
+ */
+function findUnknownFlag(program: Command, argv: readonly string[]): CliUsageError | undefined {
+  let command = program;
+  for (const word of argv) {
+    if (word.startsWith('-')) break;
+    const subcommand = command.commands.find((candidate) => candidate.name() === word);
+    if (subcommand === undefined) break;
+    command = subcommand;
+  }
+  const known = [...command.options, ...program.options].map((option) => option.long).filter((flag): flag is string => flag !== undefined);
+  known.push('--help');
+  for (const word of argv) {
+    if (word === '--') break;
+    const flag = word.split('=')[0] ?? word;
+    if (!flag.startsWith('--') || known.includes(flag)) continue;
+    const suggestion = closestName(flag, known);
+    return new CliUsageError('usage_error', `unknown option '${flag}'${suggestion === undefined ? '' : ` (did you mean ${suggestion}?)`}`);
+  }
+  return undefined;
 }
 
 function collect(value: string, previous: readonly string[] = []): string[] {

@@ -19,7 +19,7 @@ function capture(): { write(text: string): boolean; readonly text: string } {
 }
 
 function streams(stdin = '') {
-  return { stdin: Readable.from([Buffer.from(stdin)]), stdout: capture(), stderr: capture(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)) };
+  return { stdin: Readable.from([Buffer.from(stdin)]), stdout: capture(), stderr: capture(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)), env: {} };
 }
 
 describe('runCli (in process)', () => {

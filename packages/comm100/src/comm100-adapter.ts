@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { defineAdapter, formatPath, type VisitorContextAdapter } from '@visitor-context/core';
+import { defineAdapter, parseAdapterOptionsOrThrow, type VisitorContextAdapter } from '@visitor-context/core';
 import type { Comm100Payload } from './comm100-api.js';
 import { comm100Capabilities } from './comm100-capabilities.js';
 import {
@@ -48,13 +47,7 @@ export const comm100Adapter: Comm100Adapter = buildAdapter({});
  * @public
  */
 export function createComm100Adapter(options: Comm100AdapterOptions = {}): Comm100Adapter {
-  const parsed = z.safeParse(Comm100AdapterOptionsSchema, options);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = (issue?.path ?? []).filter((segment): segment is string | number => typeof segment !== 'symbol');
-    throw new TypeError(`Invalid Comm100 adapter option ${formatPath(path)}: ${issue?.message ?? 'invalid'}.`);
-  }
-  const defaults = parsed.data;
+  const defaults = parseAdapterOptionsOrThrow(Comm100AdapterOptionsSchema, options, 'Comm100');
   const inner = buildAdapter(defaults);
   const { customVariables, fieldVariables, prechat, skipPrechat, strict } = defaults;
   const toDefaults = withoutUndefined({ customVariables, fieldVariables, prechat, skipPrechat, strict });

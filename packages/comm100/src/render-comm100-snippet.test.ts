@@ -49,6 +49,12 @@ describe('renderComm100Snippet', () => {
     expect(codes(renderComm100Snippet({}, { ...site, scriptUrl: 'javascript:alert(1)' }))).toEqual(['invalid_html_input ']);
     expect(codes(renderComm100Snippet({}, { ...site, standbyScriptUrl: 'data:text/javascript,alert(1)' }))).toEqual(['invalid_html_input ']);
     expect(codes(renderComm100Snippet({}, { ...site, nonce: '" onload="alert(1)' }))).toEqual(['invalid_html_input ']);
+    // Browsers delete tabs and strip leading controls, so these would be data: URLs set through the DOM.
+    for (const standbyScriptUrl of ['d\tata:text/javascript,alert(1)', '\u0001data:text/javascript,alert(1)', '//standby.example/x.js']) {
+      expect(codes(renderComm100Snippet({}, { ...site, standbyScriptUrl }))).toEqual(['invalid_html_input ']);
+    }
+    const padded = renderComm100Snippet({}, { ...site, standbyScriptUrl: ' https://standby.example/x.js ' });
+    expect(padded.ok && padded.value).toContain('"standbyUrl":"https://standby.example/x.js"');
     expect(codes(renderComm100Snippet({ visitor: { email: 'x' } }, site))).toEqual(['invalid_email visitor.email']);
     // Missing options are read as {}: the error names each required option.
     expect(codes(renderComm100Snippet(null as never, undefined as never))).toEqual(['invalid_option siteId', 'invalid_option campaignId']);

@@ -89,10 +89,11 @@ export function renderComm100Snippet(context: VisitorContext, options: Comm100Sn
 
 function renderInstallation(config: InstallConfig, payload: Comm100Payload, scriptUrl: string): string {
   const nonce = config.nonce ?? undefined;
-  if (config.standbyUrl !== null) checkScriptUrl(config.standbyUrl);
+  // The install code sets the standby URL as a script's src through the DOM: only the checked URL may reach it.
+  const checked = { ...config, standbyUrl: config.standbyUrl === null ? null : checkScriptUrl(config.standbyUrl) };
   return [
     renderElement('div', { id: config.divId }),
-    renderInlineScript(`${installCode}(window,${toScriptJson(config)},${toScriptJson(payload)});`, { nonce }),
+    renderInlineScript(`${installCode}(window,${toScriptJson(checked)},${toScriptJson(payload)});`, { nonce }),
     renderScriptTag(scriptUrl, { async: true, nonce }),
   ].join('\n');
 }

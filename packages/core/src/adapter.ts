@@ -5,8 +5,9 @@ import { checkJsonValue, parseJson } from './decode-json.js';
 import { defaultJsonLimits, type JsonLimits, type VisitorContextLimits } from './limits.js';
 import { parseVisitorContext } from './parse-visitor-context.js';
 import type { JsonObject, JsonValue } from './plain-data.js';
-import type { VisitorContext } from './visitor-context-schema.js';
+import type { VisitorContext, VisitorContextInput } from './visitor-context-schema.js';
 import type { MutableVisitorContext } from './context-fields.js';
+import { describeOptionIssues } from './option-issues.js';
 import { reportForeignVendorData, runTranslation, type ContextTranslation, type TranslateOptions } from './context-translator.js';
 
 /** The adapter contract version this core implements. @public */
@@ -85,8 +86,11 @@ export interface VisitorContextAdapter<
   readonly specVersion: AdapterSpecVersion;
   /** What the adapter carries. */
   readonly capabilities: AdapterCapabilities;
-  /** Validates a context and translates it into the vendor's payload. Never throws on bad input. */
-  toVendor(context: VisitorContext, options?: TToOptions): Result<TPayload>;
+  /**
+   * Validates a context and translates it into the vendor's payload. Never throws on bad input. A numeric
+   * `visitor.id` is converted to a string with a `value_coerced` warning.
+   */
+  toVendor(context: VisitorContextInput, options?: TToOptions): Result<TPayload>;
   /** Translates a vendor payload (parsed, or its raw JSON text) into a validated context. Never throws on bad input. */
   fromVendor(input: unknown, options?: TFromOptions): Result<VisitorContext>;
 }
@@ -192,6 +196,11 @@ const noOptions = new WeakMap<object, unknown>();
  * Parses options (of a translation, a snippet renderer, a factory) with their zod schema. Every issue becomes
  * an `invalid_option` error at `basePath` + the option's path; returns undefined then. `undefined` options
  * are parsed as `{}`.
+ *
+ * @remarks
+ * Each message names the option, says whether it is required, what was expected and what was received
+ * (`Option siteId (required) must be a whole number; got the string "10000".`), and for an unknown option
+ * suggests the nearest known one with {@link closestName} and lists the known options.
  * @public
  */
 export function parseAdapterOptions<T>(
@@ -205,11 +214,31 @@ export function parseAdapterOptions<T>(
   const parsed = z.safeParse(schema, options ?? {});
   if (parsed.success && options === undefined) noOptions.set(schema, parsed.data);
   if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    const path = [...basePath, ...issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol')];
-    diagnostics.error('invalid_option', path, `Invalid option ${formatPath(path)}: ${issue.message}. Check the adapter's README for its options.`);
+  for (const problem of describeOptionIssues(schema, parsed.error.issues, options ?? {}, basePath)) {
+    diagnostics.error('invalid_option', problem.path, `${problem.message} See the adapter's README for its options.`);
   }
   return undefined;
+}
+
+/**
+ * Parses an adapter factory's options (`create<Vendor>Adapter`) with their zod schema, or throws: invalid
+ * factory options are a setup mistake, found once at start-up. `undefined` options are parsed as `{}`.
+ * @throws `TypeError` whose message has one line per problem, worded as {@link parseAdapterOptions} words them,
+ * e.g. `Invalid comm100 adapter options: Unknown option "customVariable". Did you mean "customVariables"? …`.
+ * @public
+ */
+export function parseAdapterOptionsOrThrow<T>(schema: z.core.$ZodType<T, unknown>, options: unknown, vendor: string): T {
+  const diagnostics = new Diagnostics();
+  let parsed: T | undefined;
+  try {
+    parsed = parseAdapterOptions(schema, options, diagnostics);
+  } catch {
+    // zod reads the options before knowing they are plain: a getter or a proxy trap may throw there.
+    throw new TypeError(`Invalid ${vendor} adapter options: they could not be read; pass a plain object. See the ${vendor} adapter's README for its options.`);
+  }
+  if (parsed !== undefined) return parsed;
+  const problems = diagnostics.all.map((item) => item.message.replace(/ See the adapter's README for its options\.$/, ''));
+  throw new TypeError(`Invalid ${vendor} adapter options: ${problems.join('\n')} See the ${vendor} adapter's README for its options.`);
 }
 
 /**
@@ -232,7 +261,7 @@ function validateInbound(
   const repaired = structuredClone(draft) as Record<string, Record<string, unknown> | undefined>;
   for (const item of first.diagnostics) {
     const [section, key] = item.path;
-    const values = typeof section === 'string' && section !== 'vendor' ? repaired[section] : undefined;
+    const values = typeof section === 'string' && section !== 'vendor' && Object.hasOwn(repaired, section) ? repaired[section] : undefined;
     if (item.path.length !== 2 || typeof key !== 'string' || values === undefined || !Object.hasOwn(values, key)) continue;
     const value = values[key];
     rejected[formatPath(item.path)] = typeof value === 'object' ? JSON.stringify(value) ?? null : (value as JsonValue);

@@ -1,8 +1,9 @@
 import { neverThrow } from './never-throw.js';
 import { Diagnostics, type Result } from './diagnostics.js';
 import { defaultVisitorContextLimits, type VisitorContextLimits } from './limits.js';
+import { coerceVisitorId } from './coerce-visitor-id.js';
 import { copyPlainData } from './plain-data.js';
-import type { VisitorContext } from './visitor-context-schema.js';
+import type { VisitorContext, VisitorContextInput } from './visitor-context-schema.js';
 
 /** Options every translation accepts. @public */
 export interface TranslateOptions {
@@ -53,7 +54,8 @@ export function reportForeignVendorData(vendor: string, context: VisitorContext,
 
 /**
  * Wraps an adapter's pure translation for browsers: plain-data checks, limits and prototype-key refusal
- * (never a getter or `toJSON` invoked), then the translation with diagnostics and `strict`. Never throws.
+ * (never a getter or `toJSON` invoked), a numeric `visitor.id` converted to a string as `parseVisitorContext`
+ * does, then the translation with diagnostics and `strict`. Never throws.
  *
  * @remarks
  * It deliberately does not run the zod schema: that keeps a page's translate-and-apply bundle within a few KB.
@@ -65,7 +67,7 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
   vendor: string,
   translate: ContextTranslation<TPayload, TOptions>,
   limits: Partial<VisitorContextLimits> = {},
-): (context: VisitorContext, options?: TOptions) => Result<TPayload> {
+): (context: VisitorContextInput, options?: TOptions) => Result<TPayload> {
   const { maxDepth, maxTotalBytes, maxStringLength } = { ...defaultVisitorContextLimits, ...limits };
   return neverThrow(`translate (${vendor})`, (context: VisitorContext, options?: TOptions) => {
     const diagnostics = new Diagnostics();
@@ -74,7 +76,7 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
       return diagnostics.toFailure();
     }
     const plain = copyPlainData(context, { maxDepth, maxBytes: maxTotalBytes, maxStringLength, refuse: 'all' }, diagnostics);
-    if (plain === undefined) return diagnostics.toFailure();
+    if (plain === undefined || !coerceVisitorId(plain, diagnostics)) return diagnostics.toFailure();
     const resolved = (options ?? {}) as TOptions;
     reportForeignVendorData(vendor, plain as VisitorContext, diagnostics);
     const payload = runTranslation(vendor, 'toVendor', diagnostics, () =>

@@ -99,25 +99,71 @@ function invalidInput(message: string): VisitorContextError {
 }
 
 /**
- * Checks that a script URL is `https:`/`http:` or relative, never `javascript:` or `data:`; returns it.
- * @throws `VisitorContextError` (`invalid_html_input`) for other URLs.
+ * What {@link checkScriptUrl} accepts besides `https://` URLs and same-origin relative URLs.
  * @public
  */
-export function checkScriptUrl(url: string): string {
-  const trimmed = String(url).trim();
-  if (trimmed === '' || /^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !/^https?:\/\//i.test(trimmed)) {
-    throw invalidInput(`"${trimmed}" is not an http(s) or relative script URL.`);
-  }
-  if (/^\/\\|^\\/.test(trimmed)) throw invalidInput(`"${trimmed}" is not an http(s) or relative script URL.`);
-  return trimmed;
+export interface ScriptUrlRules {
+  /** Also accept `http://` URLs whose host is `localhost`, `127.0.0.1` or `[::1]`, for local development. Default false. */
+  readonly allowLocalHttp?: boolean;
+  /** Also accept protocol-relative URLs (`//host/path`), which load from another host over the page's scheme. Default false. */
+  readonly allowProtocolRelative?: boolean;
 }
 
 /**
- * Renders `<script src=…>` for a vendor's loader script, with attributes escaped and the URL checked.
+ * C0 and C1 controls, DEL and the backslash: browsers delete tab, LF and CR anywhere in a URL, strip leading C0
+ * controls, and read `\` as `/`, so a URL holding any of them is not the URL it looks like (`d\tata:` is `data:`).
+ */
+const urlConfusables = /[\u0000-\u001f\u007f-\u009f\\]/;
+const schemePrefix = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** A base that no real page has: resolving a relative URL against it shows whether it stays on the page's origin. */
+const probeBase = 'https://same-origin.invalid/';
+
+/**
+ * Checks a script URL the way the WHATWG URL parser will read it, and returns it (surrounding whitespace removed).
+ *
+ * @remarks
+ * Accepted: `https://` URLs, and relative URLs that stay on the page's origin (`/vendor/loader.js`,
+ * `loader.js`). With {@link ScriptUrlRules}: `http://` to localhost, and protocol-relative `//host/…`.
+ * Refused: every other scheme (`javascript:`, `data:`, `blob:`, `http:` to other hosts), and any control
+ * character or backslash anywhere, which browsers delete or reinterpret before parsing.
+ * @throws `VisitorContextError` (`invalid_html_input`) for a refused URL.
  * @public
  */
-export function renderScriptTag(src: string, attributes: HtmlAttributes = {}): string {
-  return `<script${renderAttributes({ src: checkScriptUrl(src), ...attributes })}></script>`;
+export function checkScriptUrl(url: string, rules: ScriptUrlRules = {}): string {
+  const text = String(url).trim();
+  const refuse = (why: string): never => {
+    throw invalidInput(`${JSON.stringify(text)} is not a usable script URL: ${why}.`);
+  };
+  if (text === '') refuse('it is empty');
+  if (urlConfusables.test(text)) refuse('it contains a control character or a backslash, which browsers remove or read as "/"');
+  let resolved: URL;
+  try {
+    resolved = new URL(text, probeBase);
+  } catch {
+    return refuse('it is not a valid URL');
+  }
+  if (text.startsWith('//')) {
+    if (rules.allowProtocolRelative !== true) refuse('protocol-relative URLs are refused unless allowProtocolRelative is set; write https://');
+  } else if (schemePrefix.test(text)) {
+    const local = rules.allowLocalHttp === true && resolved.protocol === 'http:' && localHosts.has(resolved.hostname);
+    if (!/^https?:\/\//i.test(text) || (resolved.protocol !== 'https:' && !local)) {
+      refuse(`only https:// URLs are accepted${rules.allowLocalHttp === true ? ' (and http:// to localhost)' : ''}`);
+    }
+  } else if (resolved.origin !== new URL(probeBase).origin) {
+    refuse('a relative URL must stay on the page\'s origin');
+  }
+  return text;
+}
+
+/**
+ * Renders `<script src=…>` for a vendor's loader script, with attributes escaped and the URL checked by
+ * {@link checkScriptUrl} under `rules`.
+ * @throws `VisitorContextError` (`invalid_html_input`) for a refused URL or unsafe attributes.
+ * @public
+ */
+export function renderScriptTag(src: string, attributes: HtmlAttributes = {}, rules: ScriptUrlRules = {}): string {
+  return `<script${renderAttributes({ src: checkScriptUrl(src, rules), ...attributes })}></script>`;
 }
 
 /**

@@ -33,6 +33,7 @@ export {
   visitorContextFields,
   type VisitorContext,
   type VisitorContextFieldName,
+  type VisitorContextInput,
   type VisitorContextSection,
 } from './visitor-context-schema.js';
 export {
@@ -69,10 +70,12 @@ export {
   toJsonText,
   toScriptJson,
   type HtmlAttributes,
+  type ScriptUrlRules,
 } from './encode-html.js';
 export {
   defineAdapter,
   parseAdapterOptions,
+  parseAdapterOptionsOrThrow,
   reportUnrecognizedPayload,
   type AdapterCapabilities,
   type AdapterDefinition,
@@ -87,6 +90,7 @@ export {
   type ContextTranslation,
   type TranslateOptions,
 } from './context-translator.js';
+export { closestName } from './closest-name.js';
 export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { neverThrow } from './never-throw.js';

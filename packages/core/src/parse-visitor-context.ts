@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Diagnostics, formatPath, unwrap, type DiagnosticPath, type Result } from './diagnostics.js';
 import { defaultVisitorContextLimits, maxAttributeKeyLength, type VisitorContextLimits } from './limits.js';
+import { coerceVisitorId } from './coerce-visitor-id.js';
 import { copyPlainData } from './plain-data.js';
 import { VisitorContextSchema, type VisitorContext } from './visitor-context-schema.js';
 
@@ -17,7 +18,8 @@ export interface ParseVisitorContextOptions {
  * The input is first copied as plain data (own data properties only: no getter or `toJSON` is invoked,
  * class instances are refused, `__proto__`/`constructor`/`prototype` keys are refused anywhere, limits are
  * enforced as it goes), then checked against {@link VisitorContextSchema}. The value returned is that fresh
- * copy, never the input object.
+ * copy, never the input object. A `visitor.id` given as a safe integer (a database id) is converted to its
+ * decimal string with a `value_coerced` warning; see {@link VisitorContextInput}.
  * @public
  */
 export function parseVisitorContext(input: unknown, options: ParseVisitorContextOptions = {}): Result<VisitorContext> {
@@ -36,7 +38,7 @@ export function parseVisitorContext(input: unknown, options: ParseVisitorContext
     { maxDepth: limits.maxDepth, maxBytes: limits.maxTotalBytes, maxStringLength: limits.maxStringLength, refuse: 'all' },
     diagnostics,
   );
-  if (plain === undefined) return diagnostics.toFailure();
+  if (plain === undefined || !coerceVisitorId(plain, diagnostics)) return diagnostics.toFailure();
 
   const attributes = (plain as { attributes?: unknown }).attributes;
   if (typeof attributes === 'object' && attributes !== null && Object.keys(attributes).length > limits.maxAttributes) {
@@ -103,7 +105,8 @@ function reportIssue(issue: z.core.$ZodIssue, input: unknown, diagnostics: Diagn
         return;
       }
       const expected = issue.code === 'invalid_type' ? issue.expected : 'string, number or boolean';
-      diagnostics.error('invalid_type', path, `${where} must be ${article(expected)}; got ${describe(value)}.`);
+      const hint = where === 'visitor.id' ? ' Pass ids as strings (or whole numbers), e.g. { visitor: { id: "42" } }.' : '';
+      diagnostics.error('invalid_type', path, `${where} must be ${article(expected)}; got ${describe(value)}.${hint}`);
       return;
     }
     default:
@@ -132,7 +135,7 @@ function reportKeyIssue(path: DiagnosticPath, issues: readonly z.core.$ZodIssue[
 function valueAt(root: unknown, path: DiagnosticPath): unknown {
   let value = root;
   for (const segment of path) {
-    if (typeof value !== 'object' || value === null) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string | number, unknown>)[segment];
   }
   return value;

@@ -66,6 +66,16 @@ export const VisitorContextSchema = /* @__PURE__ */ z.strictObject({
  */
 export type VisitorContext = z.infer<typeof VisitorContextSchema>;
 
+/**
+ * What the functions that validate a context accept: a {@link VisitorContext}, except that `visitor.id` may also
+ * be a database id as a number. A safe integer is converted to its decimal string with a `value_coerced`
+ * warning; the validated {@link VisitorContext} always holds a string.
+ * @public
+ */
+export type VisitorContextInput = Omit<VisitorContext, 'visitor'> & {
+  readonly visitor?: (Omit<NonNullable<VisitorContext['visitor']>, 'id'> & { readonly id?: string | number | undefined }) | undefined;
+};
+
 /** The section names of a {@link VisitorContext} whose fields are plain strings. @public */
 export type VisitorContextSection = 'visitor' | 'page' | 'device' | 'location';
 

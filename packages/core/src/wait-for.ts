@@ -1,8 +1,15 @@
 /** Options of {@link waitFor}. @public */
 export interface WaitForOptions {
-  /** Give up after this many milliseconds. Default 10,000. */
+  /**
+   * Give up after this many milliseconds. Default 10,000. `NaN` (or a non-number) means the default, a negative
+   * value 0 (one check), and anything over 2,147,483,647 (about 24.8 days, the longest timer delay; `Infinity`
+   * too) is capped there, so the promise always settles.
+   */
   readonly timeoutMs?: number;
-  /** Check this often, in milliseconds. Default 250 (what vendor snippets typically poll at). */
+  /**
+   * Check this often, in milliseconds. Default 250 (what vendor snippets typically poll at). `NaN` means the
+   * default; it is at least 1 and at most the longest timer delay.
+   */
   readonly intervalMs?: number;
   /** Stops waiting early; the promise then resolves with `undefined`. */
   readonly signal?: AbortSignal;
@@ -15,7 +22,9 @@ export interface WaitForOptions {
  * @public
  */
 export function waitFor<T>(read: () => T | undefined, options: WaitForOptions = {}): Promise<T | undefined> {
-  const { timeoutMs = 10_000, intervalMs = 250, signal } = options;
+  const { signal } = options;
+  const timeoutMs = delay(options.timeoutMs, 10_000, 0);
+  const intervalMs = delay(options.intervalMs, 250, 1);
   const attempt = (): T | undefined => {
     try {
       return read();
@@ -43,4 +52,12 @@ export function waitFor<T>(read: () => T | undefined, options: WaitForOptions = 
     }, intervalMs);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/**
+ * A timer delay within what timers accept: `Date.now() >= NaN` is never true and `setInterval` runs a longer
+ * delay at once, so out-of-range options would otherwise wait forever or spin.
+ */
+function delay(value: number | undefined, fallback: number, min: number): number {
+  return typeof value === 'number' && value === value ? Math.min(Math.max(value, min), 2_147_483_647) : fallback;
 }

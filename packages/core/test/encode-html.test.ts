@@ -15,6 +15,7 @@ import {
   toJsonText,
   toScriptJson,
 } from '../src/index.js';
+import { hostileScriptUrls } from './hostile-script-urls.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 const runs = { numRuns: 1000, seed: 20261123 };
@@ -149,6 +150,36 @@ describe('script and element rendering', () => {
       expect(() => checkScriptUrl(url)).toThrow(VisitorContextError);
     },
   );
+
+  it.each(hostileScriptUrls('alert(1)'))('refuses the hostile script URL %j, as renderScriptTag too', (url) => {
+    expect(() => checkScriptUrl(url)).toThrow(VisitorContextError);
+    expect(() => renderScriptTag(url)).toThrow(/is not a usable script URL/);
+  });
+
+  it('says why a URL is refused', () => {
+    expect(() => checkScriptUrl('d\tata:text/javascript,x')).toThrow(/control character/);
+    expect(() => checkScriptUrl('//cdn.example/x.js')).toThrow(/allowProtocolRelative/);
+    expect(() => checkScriptUrl('http://cdn.example/x.js')).toThrow(/only https:\/\//);
+  });
+
+  it.each(['https://cdn.example/widget.js', ' https://cdn.example/w.js?a=1&b=2 ', '/vendor/loader.js', 'loader.js', './a/b.js', '?v=1'])(
+    'accepts the script URL %j',
+    (url) => {
+      expect(checkScriptUrl(url)).toBe(url.trim());
+    },
+  );
+
+  it('accepts http:// to localhost and protocol-relative URLs only when the rules ask for them', () => {
+    for (const url of ['http://localhost:5173/loader.js', 'http://127.0.0.1/loader.js', 'http://[::1]:8080/loader.js']) {
+      expect(() => checkScriptUrl(url)).toThrow(VisitorContextError);
+      expect(checkScriptUrl(url, { allowLocalHttp: true })).toBe(url);
+    }
+    expect(() => checkScriptUrl('http://cdn.example/x.js', { allowLocalHttp: true })).toThrow(VisitorContextError);
+    expect(() => checkScriptUrl('http://localhost.cdn.example/x.js', { allowLocalHttp: true })).toThrow(VisitorContextError);
+    expect(checkScriptUrl('//cdn.example/x.js', { allowProtocolRelative: true })).toBe('//cdn.example/x.js');
+    expect(renderScriptTag('//cdn.example/x.js', { async: true }, { allowProtocolRelative: true })).toBe('<script src="//cdn.example/x.js" async></script>');
+    expect(() => checkScriptUrl('/\\cdn.example/x.js', { allowProtocolRelative: true })).toThrow(VisitorContextError);
+  });
 
   it.each(['"><script>', 'a b', '', 'x'.repeat(257)])('refuses the nonce %j', (nonce) => {
     expect(() => renderInlineScript('x();', { nonce })).toThrow(/nonce/);

@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { VisitorContextError, parseVisitorContext, parseVisitorContextOrThrow, type Result } from '../src/index.js';
+import { VisitorContextError, createContextTranslator, defineAdapter, parseVisitorContext, parseVisitorContextOrThrow, type Result } from '../src/index.js';
 
 const codes = (result: Result<unknown>): string[] => result.diagnostics.map((diagnostic) => diagnostic.code);
 
@@ -78,10 +78,47 @@ describe('parseVisitorContext', () => {
   });
 
   it('refuses wrong types with the expected type in the message', () => {
-    const result = parseVisitorContext({ visitor: { id: 42 } });
+    // A number is no longer wrong for visitor.id (see below); a boolean is, and the message says how to pass it.
+    const result = parseVisitorContext({ visitor: { id: true } });
     expect(result.diagnostics).toEqual([
-      expect.objectContaining({ code: 'invalid_type', path: ['visitor', 'id'], message: 'visitor.id must be a string; got a number.' }),
+      expect.objectContaining({
+        code: 'invalid_type',
+        path: ['visitor', 'id'],
+        message: 'visitor.id must be a string; got a boolean. Pass ids as strings (or whole numbers), e.g. { visitor: { id: "42" } }.',
+      }),
     ]);
+    expect(parseVisitorContext({ visitor: { name: 42 } }).diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid_type', path: ['visitor', 'name'], message: 'visitor.name must be a string; got a number.' }),
+    ]);
+  });
+
+  it('accepts a database id as a safe integer in visitor.id, as its decimal string with a value_coerced warning', () => {
+    for (const id of [42, 0, -7, Number.MAX_SAFE_INTEGER]) {
+      expect(parseVisitorContext({ visitor: { id, name: 'Ada' } })).toEqual({
+        ok: true,
+        value: { visitor: { id: String(id), name: 'Ada' } },
+        diagnostics: [
+          {
+            code: 'value_coerced',
+            severity: 'warning',
+            path: ['visitor', 'id'],
+            message: `visitor.id was the number ${id}; it was converted to the string "${id}". Pass ids as strings to avoid this warning.`,
+          },
+        ],
+      });
+    }
+    const strict = defineAdapterForStrict();
+    expect(strict.toVendor({ visitor: { id: 42 } }, { strict: true })).toMatchObject({ ok: false, diagnostics: [{ code: 'value_coerced', severity: 'error' }] });
+  });
+
+  it('refuses numbers in visitor.id whose text would not be the id: fractions and unsafe integers', () => {
+    for (const id of [1.5, 2 ** 53, -(2 ** 60), 1e21]) {
+      const result = parseVisitorContext({ visitor: { id } });
+      expect(result.ok).toBe(false);
+      expect(result.diagnostics).toEqual([
+        expect.objectContaining({ code: 'invalid_type', path: ['visitor', 'id'], message: expect.stringContaining('Pass ids as strings') }),
+      ]);
+    }
   });
 
   it('enforces the string limit and the 32 KiB total by default, both configurable', () => {
@@ -176,5 +213,30 @@ describe('parseVisitorContextOrThrow', () => {
     expect(error.diagnostics.map((item) => item.code)).toEqual(['invalid_email', 'unknown_key']);
     expect(error.message).toContain('visitor.email:');
     expect(VisitorContextError.isInstance(new Error('x'))).toBe(false);
+  });
+});
+
+function defineAdapterForStrict() {
+  return defineAdapter<Record<string, string>>({
+    vendor: 'strictly',
+    capabilities: { directions: ['toVendor'], fields: [{ canonical: 'visitor.id', vendorName: 'id' }] },
+    toVendor: (context) => (context.visitor?.id === undefined ? {} : { id: context.visitor.id }),
+    fromVendor: () => ({}),
+  });
+}
+
+describe('createContextTranslator (the zod-free browser path) treats visitor.id like parseVisitorContext', () => {
+  const translate = createContextTranslator('strictly', (context) => ({ id: context.visitor?.id }));
+
+  it('converts a safe integer with the same warning, and refuses other numbers', () => {
+    for (const id of [42, -1, 'u-1']) {
+      const translated = translate({ visitor: { id } });
+      const parsed = parseVisitorContext({ visitor: { id } });
+      expect(translated).toEqual({ ok: true, value: { id: String(id) }, diagnostics: parsed.diagnostics });
+    }
+    for (const id of [1.5, 2 ** 53]) {
+      const translated = translate({ visitor: { id } });
+      expect(translated).toEqual({ ok: false, diagnostics: parseVisitorContext({ visitor: { id } }).diagnostics });
+    }
   });
 });

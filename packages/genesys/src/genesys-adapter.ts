@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import { defineAdapter, type VisitorContextAdapter } from '@visitor-context/core';
+import { defineAdapter, parseAdapterOptionsOrThrow, type VisitorContextAdapter } from '@visitor-context/core';
 import type { GenesysPayload } from './genesys-api.js';
 import { genesysCapabilities } from './genesys-capabilities.js';
 import {
@@ -29,9 +28,7 @@ export type GenesysAdapter = VisitorContextAdapter<GenesysPayload, GenesysToVend
  * @public
  */
 export function createGenesysAdapter(options: GenesysAdapterOptions = {}): GenesysAdapter {
-  const parsed = z.safeParse(GenesysAdapterOptionsSchema, options);
-  if (!parsed.success) throw new TypeError(`Invalid Genesys adapter options: ${z.prettifyError(parsed.error)}`);
-  const defaults = parsed.data;
+  const defaults = parseAdapterOptionsOrThrow(GenesysAdapterOptionsSchema, options, 'Genesys');
   const adapter: GenesysAdapter = defineAdapter({
     vendor: genesysVendorId,
     capabilities: genesysCapabilities(defaults.channel ?? defaultGenesysChannel),

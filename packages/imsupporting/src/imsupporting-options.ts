@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { Diagnostics, parseAdapterOptions } from '@visitor-context/core';
 import {
   applyImsupportingDefaults,
   imsupportingMetadataFields,
@@ -114,17 +115,10 @@ export type ImsupportingSnippetOptions = z.infer<typeof ImsupportingSnippetOptio
 export function resolveImsupportingSettings(
   options: ImsupportingAdapterOptions,
 ): { ok: true; settings: ImsupportingSettings } | { ok: false; problems: { path: (string | number)[]; message: string }[] } {
-  const parsed = z.safeParse(ImsupportingAdapterOptionsSchema, options);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => ({
-        path: issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol'),
-        message: issue.message,
-      })),
-    };
-  }
-  const settings = applyImsupportingDefaults(parsed.data);
+  const diagnostics = new Diagnostics();
+  const parsed = parseAdapterOptions(ImsupportingAdapterOptionsSchema, options, diagnostics);
+  if (parsed === undefined) return { ok: false, problems: diagnostics.all.map(({ path, message }) => ({ path: [...path], message })) };
+  const settings = applyImsupportingDefaults(parsed);
   const owners = new Map<string, ImsupportingMetadataField>();
   for (const field of imsupportingMetadataFields) {
     const key = settings.metadataKeys[field];

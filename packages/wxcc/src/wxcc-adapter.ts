@@ -1,5 +1,4 @@
-import { defineAdapter, formatPath, type VisitorContextAdapter } from '@visitor-context/core';
-import * as z from 'zod/mini';
+import { defineAdapter, parseAdapterOptionsOrThrow, type VisitorContextAdapter } from '@visitor-context/core';
 import { fromWxcc } from './from-wxcc.js';
 import { toWxcc } from './to-wxcc.js';
 import type { WxccInitPayload } from './imichat-widget.js';
@@ -37,18 +36,7 @@ export interface WxccAdapter extends VisitorContextAdapter<WxccInitPayload, Wxcc
  * @public
  */
 export function createWxccAdapter(options: WxccAdapterOptions = {}): WxccAdapter {
-  let parsed: ReturnType<typeof z.safeParse<typeof WxccAdapterOptionsSchema>>;
-  try {
-    parsed = z.safeParse(WxccAdapterOptionsSchema, options);
-  } catch {
-    // zod reads the options before knowing they are plain: a getter or a proxy throws here.
-    throw new TypeError('Invalid wxcc adapter options: they could not be read; pass a plain object such as { fields: { ... } }.');
-  }
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((issue) => `${formatPath(issue.path.filter((segment) => typeof segment !== 'symbol'))}: ${issue.message}`);
-    throw new TypeError(`Invalid wxcc adapter options: ${reasons.join('; ')}`);
-  }
-  const resolved = resolveFieldMap(parsed.data.fields);
+  const resolved = resolveFieldMap(parseAdapterOptionsOrThrow(WxccAdapterOptionsSchema, options, 'wxcc').fields);
   const adapter = defineAdapter<WxccInitPayload, WxccToVendorOptions, WxccFromVendorOptions>({
     vendor: wxccVendorId,
     capabilities: wxccCapabilities(resolved),

@@ -5,6 +5,7 @@ import { fromStage, type ExitStatus, type ReportedDiagnostic } from '../diagnost
 import { reportForeignVendorBags } from '../foreign-vendor-bags.js';
 import { parseOptionAssignments } from '../option-assignments.js';
 import { readVisitorContext } from '../read-visitor-context.js';
+import { escapeJsonControls } from '../terminal-text.js';
 
 /** The flags of `convert`. */
 export interface ConvertFlags extends CommonFlags {
@@ -36,7 +37,7 @@ export async function runConvert(environment: CommandEnvironment, file: string |
     if (!translated.ok) return finishWithResult(environment, flags, collected, undefined);
     output = translated.value;
   }
-  return finishWithResult(environment, flags, collected, JSON.stringify(output, null, flags.compact === true ? undefined : 2));
+  return finishWithResult(environment, flags, collected, escapeJsonControls(JSON.stringify(output, null, flags.compact === true ? undefined : 2)));
 }
 
 /** Loads the adapter for one side, or undefined for `canonical` (which takes no options). */

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { adapterPackages, probeAdapterPackages } from '../adapter-registry.js';
 import type { CommandEnvironment } from '../command-environment.js';
 import type { ExitStatus } from '../diagnostic-report.js';
+import { escapeJsonControls, escapeTerminalText } from '../terminal-text.js';
 
 /** The flags of `vendors`. */
 export interface VendorsFlags {
@@ -16,22 +17,22 @@ export async function runVendors(environment: CommandEnvironment, flags: Vendors
     package: entry.packageName,
     installed: loaded !== undefined,
     version: loaded === undefined ? null : readVersion(entry.packageName),
-    snippetOptions: loaded?.snippetOptionNames ?? null,
+    snippetOptions: loaded?.snippetOptionNames ?? [],
     problem: problem === undefined ? null : { code: problem.code, message: problem.message },
   }));
   if (flags.json === true) {
-    environment.io.stdout.write(`${JSON.stringify({ vendors: rows })}\n`);
+    environment.io.stdout.write(`${escapeJsonControls(JSON.stringify({ vendors: rows }))}\n`);
     return 0;
   }
   const lines = rows.map((row) => {
     if (!row.installed) return `${row.vendor.padEnd(13)} not installed: ${row.problem?.message ?? ''}`;
-    const options = row.snippetOptions === null ? '' : `; snippet options: ${row.snippetOptions.join(', ')}`;
+    const options = row.snippetOptions.length === 0 ? '' : `; snippet options: ${row.snippetOptions.join(', ')}`;
     return `${row.vendor.padEnd(13)} ${row.package}@${row.version ?? '?'}${options}`;
   });
   const examples = adapterPackages
     .filter((entry) => rows.some((row) => row.vendor === entry.id && row.installed))
     .map((entry) => `  visitor-context snippet --vendor ${entry.id} ${entry.snippetExample} context.json`);
-  environment.io.stdout.write(`${lines.join('\n')}\n${examples.length > 0 ? `\nSnippet examples:\n${examples.join('\n')}\n` : ''}`);
+  environment.io.stdout.write(`${lines.map(escapeTerminalText).join('\n')}\n${examples.length > 0 ? `\nSnippet examples:\n${examples.join('\n')}\n` : ''}`);
   return 0;
 }
 

@@ -72,7 +72,7 @@ function copy<T>(value: T): T {
 function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(source)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    const current = target[key];
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isRecord(value) && isRecord(current)) deepMerge(current, value);
     else target[key] = isRecord(value) ? copy(value) : value;
   }
@@ -149,7 +149,8 @@ export function installGenesysStandIn(window: Window, options: GenesysStandInOpt
       case 'Database.get': {
         const path = isRecord(commandOptions) && typeof commandOptions['name'] === 'string' ? commandOptions['name'].split('.') : [];
         let value: unknown = database;
-        for (const segment of path) value = isRecord(value) ? value[segment] : undefined;
+        // Own properties only: a name such as "toString" must find nothing, as in Genesys's own store.
+        for (const segment of path) value = isRecord(value) && Object.hasOwn(value, segment) ? value[segment] : undefined;
         const result = value === undefined ? undefined : copy(value);
         later(0, () => onFulfilled?.(result));
         return 'fulfilled';
@@ -158,7 +159,7 @@ export function installGenesysStandIn(window: Window, options: GenesysStandInOpt
         const path = isRecord(commandOptions) && typeof commandOptions['name'] === 'string' ? commandOptions['name'].split('.') : [];
         const last = path.pop();
         let parent: unknown = database;
-        for (const segment of path) parent = isRecord(parent) ? parent[segment] : undefined;
+        for (const segment of path) parent = isRecord(parent) && Object.hasOwn(parent, segment) ? parent[segment] : undefined;
         if (isRecord(parent) && last !== undefined) delete parent[last];
         later(0, () => onFulfilled?.(copy(database)));
         return 'fulfilled';
@@ -299,8 +300,9 @@ export function installGenesysWebChatStandIn(window: Window, options: GenesysWeb
       getConfig: () => ({
         setConfigProperty: (name: string, value: unknown) => {
           if (rendered !== undefined) return;
-          if (name.startsWith('data.')) data[name.slice('data.'.length)] = value;
-          else config[name] = value;
+          const key = name.startsWith('data.') ? name.slice('data.'.length) : name;
+          // defineProperty, so a "__proto__" name sets a property instead of the object's prototype.
+          Object.defineProperty(name.startsWith('data.') ? data : config, key, { value, enumerable: true, writable: true, configurable: true });
         },
       }),
     };

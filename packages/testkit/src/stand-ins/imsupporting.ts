@@ -169,7 +169,7 @@ function storeOnServer(
 
 function decodeEntities(text: string): string {
   return text.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-z]+));/g, (reference, decimal?: string, hex?: string, name?: string) => {
-    if (name !== undefined) return basicEntities[name] ?? reference;
+    if (name !== undefined) return Object.hasOwn(basicEntities, name) ? (basicEntities[name] as string) : reference;
     const codePoint = decimal !== undefined ? Number(decimal) : Number.parseInt(hex as string, 16);
     return codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff) ? String.fromCodePoint(codePoint) : reference;
   });
