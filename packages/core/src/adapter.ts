@@ -143,7 +143,7 @@ export function defineAdapter<
     vendor,
     specVersion: 'v1',
     capabilities: definition.capabilities,
-    toVendor: neverThrow('toVendor', (context: VisitorContext, options?: TToOptions): Result<TPayload> => {
+    toVendor: neverThrow('toVendor', (context: VisitorContextInput, options?: TToOptions): Result<TPayload> => {
       const diagnostics = new Diagnostics();
       const parsedOptions = parseAdapterOptions(definition.toVendorOptions, options, diagnostics);
       const parsed = parseVisitorContext(context, contextOptions);

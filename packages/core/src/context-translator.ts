@@ -69,7 +69,7 @@ export function createContextTranslator<TPayload, TOptions extends TranslateOpti
   limits: Partial<VisitorContextLimits> = {},
 ): (context: VisitorContextInput, options?: TOptions) => Result<TPayload> {
   const { maxDepth, maxTotalBytes, maxStringLength } = { ...defaultVisitorContextLimits, ...limits };
-  return neverThrow(`translate (${vendor})`, (context: VisitorContext, options?: TOptions) => {
+  return neverThrow(`translate (${vendor})`, (context: VisitorContextInput, options?: TOptions) => {
     const diagnostics = new Diagnostics();
     if (typeof context !== 'object' || context === null || Array.isArray(context)) {
       diagnostics.error('not_an_object', [], 'A visitor context must be an object like { visitor: { id: "42" } }.');

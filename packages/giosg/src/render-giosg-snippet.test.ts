@@ -85,3 +85,21 @@ describe('script URLs', () => {
     expect(coreAccepts(src as string)).toBe(true);
   });
 });
+
+describe('option errors', () => {
+  it('names a misspelt option and suggests the known one, as every option error does', () => {
+    const result = renderGiosgSnippet({ visitor: { name: 'Ada' } }, { companyID: 'acme' } as never);
+    expect(result.ok).toBe(false);
+    const [error] = result.diagnostics;
+    expect(error).toMatchObject({ code: 'invalid_option', severity: 'error' });
+    expect(error?.message).toContain('companyID');
+    expect(error?.message).toContain('companyId');
+  });
+
+  it('says what a known option must be and what it got', () => {
+    const result = renderGiosgSnippet({ visitor: { name: 'Ada' } }, { companyId: 42 } as never);
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]?.message).toMatch(/companyId/);
+    expect(result.diagnostics[0]?.message).toMatch(/42/);
+  });
+});

@@ -2,6 +2,7 @@ import {
   Diagnostics,
   jsAssign,
   jsCall,
+  parseAdapterOptions,
   renderInlineScript,
   renderScriptTag,
   type Result,
@@ -11,7 +12,7 @@ import * as z from 'zod/mini';
 import { GiosgVisitorSubmissionSchema, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
 import { closeChatOnLogout } from './giosg-keys.js';
-import { giosgServiceHost, type GiosgRenderOptions, type GiosgToVendorOptions } from './giosg-options.js';
+import { GiosgToVendorOptionsSchema, giosgServiceHost, type GiosgRenderOptions, type GiosgToVendorOptions } from './giosg-options.js';
 import { settle } from './settle.js';
 
 /**
@@ -19,6 +20,16 @@ import { settle } from './settle.js';
  * never replaces a `_giosg` that is already there (the queue, or giosg itself once loaded).
  */
 const queueStub = 'var _giosg=_giosg||function(){(_giosg._e=_giosg._e||[]).push(arguments)};';
+
+/**
+ * Every option `renderGiosgSnippet` takes, checked as one object so that a misspelt key (`companyID`) is reported
+ * with the nearest known one instead of as an unknown `toVendor` option.
+ */
+const GiosgSnippetOptionsSchema = z.extend(GiosgToVendorOptionsSchema, {
+  nonce: z.exactOptional(z.string()),
+  companyId: z.exactOptional(z.string()),
+  scriptUrl: z.exactOptional(z.string()),
+});
 
 /**
  * Renders the HTML that submits a ready giosg submission (plain, or signed by `./server`):
@@ -59,6 +70,8 @@ export function renderGiosgSnippet(
   options: GiosgRenderOptions & GiosgToVendorOptions = {},
 ): Result<string> {
   return settle('The snippet options', () => {
+    const optionDiagnostics = new Diagnostics();
+    if (parseAdapterOptions(GiosgSnippetOptionsSchema, options, optionDiagnostics) === undefined) return optionDiagnostics.toFailure();
     const { nonce, companyId, scriptUrl, ...translateOptions } = options ?? {};
     const translated = giosgAdapter.toVendor(context, translateOptions);
     if (!translated.ok) return translated;
