@@ -114,9 +114,16 @@ describe('visitor-context.schema.json', () => {
       { vendor: { giosg: 'rooms' } },
       { location: { city: 'London', planet: 'Earth' } },
     ];
+    // The schema describes canonical contexts: what parseVisitorContext accepts as it is. An input it only accepts
+    // by converting it (a numeric visitor.id becomes a string, with a value_coerced warning) is not canonical.
+    const isCanonical = (sample: unknown): boolean => {
+      const parsed = parseVisitorContext(sample);
+      return parsed.ok && !parsed.diagnostics.some((diagnostic) => diagnostic.code === 'value_coerced');
+    };
     for (const sample of samples) {
-      expect(validate(sample), JSON.stringify(sample)).toBe(parseVisitorContext(sample).ok);
+      expect(validate(sample), JSON.stringify(sample)).toBe(isCanonical(sample));
     }
+    expect(parseVisitorContext({ visitor: { id: 1001 } }).ok, 'a numeric id is accepted as input').toBe(true);
     expect(samples.filter((sample) => validate(sample)).length, 'the samples cover both verdicts').toBe(2);
   });
 });
