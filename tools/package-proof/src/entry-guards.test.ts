@@ -18,6 +18,9 @@ interface ServerEntry {
 
 let serverEntries: ServerEntry[] = [];
 
+/** Conditions only server runtimes set, which they combine with `browser`: these may come before the guard. */
+const serverRuntimeConditions = ['workerd', 'edge-light'];
+
 beforeAll(async () => {
   for (const item of await listPublishablePackages()) {
     const manifest = JSON.parse(await readFile(`${item.folder}/package.json`, 'utf8')) as { exports?: Record<string, unknown> };
@@ -30,11 +33,24 @@ beforeAll(async () => {
 });
 
 /** Bundles a one-line program using `specifier` from inside its own package (self-reference, as a user's would). */
-async function bundle(entry: ServerEntry, platform: 'browser' | 'node', syntax: 'import' | 'require'): Promise<Message[]> {
+async function bundle(
+  entry: ServerEntry,
+  platform: 'browser' | 'node',
+  syntax: 'import' | 'require',
+  conditions?: readonly string[],
+): Promise<Message[]> {
   const contents =
     syntax === 'import' ? `import * as server from '${entry.specifier}';\nconsole.log(server);\n` : `console.log(require('${entry.specifier}'));\n`;
   try {
-    await build({ stdin: { contents, resolveDir: entry.folder, loader: 'js' }, bundle: true, write: false, platform, format: 'esm', logLevel: 'silent' });
+    await build({
+      stdin: { contents, resolveDir: entry.folder, loader: 'js' },
+      bundle: true,
+      write: false,
+      platform,
+      format: 'esm',
+      logLevel: 'silent',
+      ...(conditions === undefined ? {} : { conditions: [...conditions] }),
+    });
     return [];
   } catch (error) {
     return (error as { errors?: Message[] }).errors ?? [{ text: String(error) } as Message];
@@ -46,10 +62,27 @@ describe('server-only entries', () => {
     expect(serverEntries.map((entry) => entry.specifier)).toContain('@visitor-context/giosg/server');
   });
 
-  it('put the browser condition first, so no other condition wins in a browser build', () => {
+  it('put the browser condition before every general one; only server runtimes that also match browser come first', () => {
     for (const entry of serverEntries) {
-      expect(Object.keys(entry.conditions)[0], entry.specifier).toBe('browser');
+      const keys = Object.keys(entry.conditions);
+      expect(keys.slice(0, keys.indexOf('browser')), entry.specifier).toEqual(serverRuntimeConditions.filter((key) => keys.includes(key)));
       expect(entry.conditions.browser, entry.specifier).toMatch(/^\.\/entry-guards\/.+\.browser\.js$/);
+    }
+  });
+
+  // Cloudflare's wrangler resolves with workerd/worker/browser and Vercel's edge bundler with edge-light/worker/browser:
+  // those are servers, so they must get the real entry. A web worker (worker/browser) is a page and must not.
+  it.each([
+    ['Cloudflare Workers', ['workerd', 'worker', 'browser']],
+    ['the Vercel Edge Runtime', ['edge-light', 'worker', 'browser']],
+  ] as const)('still bundle for %s', async (_name, conditions) => {
+    for (const entry of serverEntries) expect(await bundle(entry, 'browser', 'import', conditions), entry.specifier).toEqual([]);
+  });
+
+  it('fail a web worker build (worker and browser conditions) like a page build', async () => {
+    for (const entry of serverEntries) {
+      const errors = await bundle(entry, 'browser', 'import', ['worker', 'browser']);
+      expect(errors.map((error) => error.text).join('\n'), entry.specifier).toContain(`SERVER-ONLY: ${entry.specifier} `);
     }
   });
 
