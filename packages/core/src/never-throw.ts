@@ -21,7 +21,7 @@ function describeError(error: unknown): string {
  * @public
  */
 export function neverThrow<Args extends unknown[], T>(name: string, run: (...args: Args) => Result<T>): (...args: Args) => Result<T> {
-  return (...args) => {
+  const guarded = (...args: Args): Result<T> => {
     try {
       return run(...args);
     } catch (error) {
@@ -38,4 +38,6 @@ export function neverThrow<Args extends unknown[], T>(name: string, run: (...arg
       };
     }
   };
+  // Keep the wrapped function's arity, which callers and tools read to tell `render(context, options)` from `render(options)`.
+  return Object.defineProperty(guarded, 'length', { value: run.length });
 }

@@ -4,6 +4,7 @@ import {
   Diagnostics,
   createContextTranslator,
   defineAdapter,
+  neverThrow,
   renderCapabilitiesMarkdown,
   reportUnrecognizedPayload,
   writeContextField,
@@ -216,5 +217,19 @@ describe('entry points that never throw, on input that throws when read', () => 
       expect(result.diagnostics.some((item) => item.severity === 'error')).toBe(true);
     }
     expect(results[0]?.diagnostics.map((item) => item.code)).toEqual(['not_plain_data']);
+  });
+});
+
+describe('neverThrow', () => {
+  it('turns a throw into a not_plain_data failure and keeps the wrapped function arity', () => {
+    const render = (context: unknown, options?: { strict?: boolean }) => {
+      if (options === undefined) throw new Error('unreadable');
+      return { ok: true as const, value: String(context), diagnostics: [] };
+    };
+    const guarded = neverThrow('render', render);
+    expect(guarded.length).toBe(render.length);
+    expect(guarded('x', {})).toEqual({ ok: true, value: 'x', diagnostics: [] });
+    expect(guarded('x')).toMatchObject({ ok: false, diagnostics: [{ code: 'not_plain_data', path: [] }] });
+    expect(guarded('x').diagnostics[0]?.message).toContain('render could not read its input (unreadable)');
   });
 });

@@ -14,7 +14,7 @@ export function discoverPackages() {
       const dir = realpathSync(join(packageDir, 'node_modules', name));
       const exports = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports ?? { '.': './index.js' };
       const entries = Object.keys(exports)
-        .filter((subpath) => subpath !== './package.json' && !subpath.includes('*'))
+        .filter((subpath) => !subpath.endsWith('.json') && !subpath.includes('*')) // data files (package.json, JSON Schema) are not code
         .map((subpath) => (subpath === '.' ? name : `${name}/${subpath.slice(2)}`));
       return { name, dir, entries };
     });
