@@ -14,10 +14,13 @@ export interface VisitorContextLimits {
   readonly maxAttributes: number;
 }
 
+// Plain numeric literals, not `32 * 1024`: written as products, esbuild (0.27) kept both objects, unused, in every
+// browser bundle that imports anything from core (about 100 bytes minified in a 1.5 KB apply bundle).
+
 /** The default {@link VisitorContextLimits}. @public */
 export const defaultVisitorContextLimits: VisitorContextLimits = {
   maxStringLength: 4096,
-  maxTotalBytes: 32 * 1024,
+  maxTotalBytes: 32_768,
   maxDepth: 16,
   maxAttributes: 200,
 };
@@ -34,7 +37,7 @@ export interface JsonLimits {
 }
 
 /** The default {@link JsonLimits}. @public */
-export const defaultJsonLimits: JsonLimits = { maxBytes: 256 * 1024, maxDepth: 32 };
+export const defaultJsonLimits: JsonLimits = { maxBytes: 262_144, maxDepth: 32 };
 
 /** The attribute key length limit; part of the V1 model, not configurable. @public */
 export const maxAttributeKeyLength = 100;

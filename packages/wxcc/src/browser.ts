@@ -102,9 +102,7 @@ function toResult(outcome: ImichatSessionOutcome, fieldNames: string[], timeoutM
       'timeout',
       outcome.waitingFor === 'global'
         ? `window.imichatwidget did not appear within ${timeoutMs} ms: is the Live Chat snippet on the page?`
-        : outcome.waitingFor === 'answer'
-          ? 'No answer from the widget in time.'
-          : 'The widget did not fire imichat-widget:ready in time.',
+        : `The widget did not ${outcome.waitingFor === 'answer' ? 'answer' : 'fire imichat-widget:ready'} in time.`,
     );
   }
   if (outcome.status === 'superseded') return failure('not_applied', 'A newer payload was sent instead.');
@@ -120,8 +118,7 @@ function toResult(outcome: ImichatSessionOutcome, fieldNames: string[], timeoutM
           code: 'chat_already_started',
           severity: 'warning',
           path: [],
-          message:
-            'The visitor already sent a first message: only the next conversation gets this data.',
+          message: 'A conversation already started: only the next one gets this data.',
         },
       ]
     : [];
