@@ -46,6 +46,11 @@ uplinks:
   npmjs:
     url: https://registry.npmjs.org/
     timeout: 60s
+    # On a loaded machine an uplink request can time out; by default two failures take the uplink offline for
+    # five minutes and every later install of zod or jose then gets a 404. Tolerate failures, retry soon.
+    max_fails: 20
+    fail_timeout: 5s
+    maxage: 30m
 packages:
   '@visitor-context/*':
     access: $all

@@ -36,9 +36,19 @@ export class RegistryNpm {
     await writeFile(path.join(this.scratch, 'user.npmrc'), `${lines.join('\n')}\n`);
   }
 
-  /** Runs `npm <args>` in `cwd`. */
-  run(args: readonly string[], cwd: string): Promise<RunOutput> {
-    return runCommand('npm', args, { cwd, env: this.environment(), timeoutMs: 120_000 });
+  /**
+   * Runs `npm <args>` in `cwd`. Once more, after a pause, when the registry answered that its uplink to the public
+   * registry failed (Verdaccio's "no such package available" for a package it proxies): that is the network, not
+   * the release under test.
+   */
+  async run(args: readonly string[], cwd: string): Promise<RunOutput> {
+    try {
+      return await runCommand('npm', args, { cwd, env: this.environment(), timeoutMs: 120_000 });
+    } catch (error) {
+      if (!/no such package available/.test(String(error)) || /@visitor-context(\/|%2f)/i.test(String(error).match(/GET \S+/)?.[0] ?? '')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      return runCommand('npm', args, { cwd, env: this.environment(), timeoutMs: 120_000 });
+    }
   }
 }
 
