@@ -10,5 +10,5 @@ source scripts/pnpm-env.sh
 # Reports from an earlier run must not be counted again; turbo restores the cached ones.
 rm -rf packages/*/test-results apps/*/test-results tools/*/test-results examples/*/test-results .turbo/runs
 turbo_status=0
-pnpm exec turbo run build typecheck test test:browser lint api docs --concurrency=3 --continue --output-logs=new-only --summarize || turbo_status=$?
+pnpm exec turbo run build typecheck test test:browser lint api docs --concurrency=2 --continue --output-logs=new-only --summarize || turbo_status=$?
 node scripts/summarize-tests.mjs "$turbo_status"
