@@ -12,7 +12,6 @@ import {
 import { fromGenesys } from './from-genesys.js';
 import { defaultGenesysChannel, resolveGenesysToVendorOptions } from './resolve-genesys-options.js';
 import { genesysVendorId, toGenesys } from './to-genesys.js';
-import { unreadableInput } from './unreadable-input.js';
 
 /**
  * The Genesys Cloud adapter type: `toVendor` returns a {@link GenesysPayload} discriminated by `channel`.
@@ -38,24 +37,8 @@ export function createGenesysAdapter(options: GenesysAdapterOptions = {}): Genes
       toGenesys(context, resolveGenesysToVendorOptions(callOptions, defaults, diagnostics), diagnostics),
     fromVendor: fromGenesys,
   });
-  // Both directions promise never to throw: an argument whose proxy traps throw is a failure, not an exception.
-  return {
-    ...adapter,
-    toVendor: (context, callOptions) => {
-      try {
-        return adapter.toVendor(context, callOptions);
-      } catch (error) {
-        return unreadableInput(error);
-      }
-    },
-    fromVendor: (input, callOptions) => {
-      try {
-        return adapter.fromVendor(input, callOptions);
-      } catch (error) {
-        return unreadableInput(error);
-      }
-    },
-  };
+  // core's defineAdapter already turns an argument whose proxy traps throw into a not_plain_data failure.
+  return adapter;
 }
 
 /**

@@ -10,10 +10,10 @@ import {
   type Result,
   type VisitorContext,
   parseAdapterOptions,
+  neverThrow,
 } from '@visitor-context/core';
 import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload, GenesysWidgetsPayload } from './genesys-api.js';
 import { genesysAdapter } from './genesys-adapter.js';
-import { unreadableInput } from './unreadable-input.js';
 import {
   GenesysSnippetOptionsSchema,
   defaultGenesysMessengerScriptUrl,
@@ -46,12 +46,10 @@ const messengerQueueStub =
  * @public
  */
 export function renderGenesysSnippet(context: VisitorContext, options: GenesysSnippetOptions = {}): Result<string> {
-  try {
-    return renderSnippet(context, options);
-  } catch (error) {
-    return unreadableInput(error);
-  }
+  return renderSnippetSafely(context, options);
 }
+
+const renderSnippetSafely = neverThrow('renderGenesysSnippet', renderSnippet);
 
 function renderSnippet(context: VisitorContext, options: GenesysSnippetOptions): Result<string> {
   const diagnostics = new Diagnostics();

@@ -3,7 +3,6 @@ import type { GenesysPayload } from './genesys-api.js';
 import type { GenesysToVendorOptions } from './genesys-options.js';
 import { resolveGenesysToVendorOptions } from './resolve-genesys-options.js';
 import { genesysVendorId, toGenesys } from './to-genesys.js';
-import { unreadableInput } from './unreadable-input.js';
 
 /**
  * The pure translation behind {@link translateGenesysContext}: resolves the options exactly like the adapter
@@ -37,9 +36,6 @@ export function translateGenesysContext(context: VisitorContext, options?: Genes
   } catch {
     return { ok: false, diagnostics: [{ code: 'invalid_option', severity: 'error', path: [], message: 'The options must be a plain object such as { channel: "messenger" }.' }] };
   }
-  try {
-    return translate(context, copy);
-  } catch (error) {
-    return unreadableInput(error);
-  }
+  // core's createContextTranslator already turns a context whose proxy traps throw into a not_plain_data failure.
+  return translate(context, copy);
 }
