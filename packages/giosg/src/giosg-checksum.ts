@@ -1,10 +1,9 @@
-import { Diagnostics, type DiagnosticPath, type JsonObject, type JsonValue, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, neverReject, type DiagnosticPath, type JsonObject, type JsonValue, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgChecksumAlgorithmSchema, type GiosgChecksumAlgorithm, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
 import { attributeKeyPrefix, checksumKeys, visitorFieldByKey } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
 import { defaultExpiresInSeconds, maxExpiresInSeconds, translateOptions } from './sign-giosg-visitor-data.js';
-import { settleAsync } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /**
@@ -58,8 +57,10 @@ export async function signGiosgVisitorDataWithChecksum(
   context: VisitorContext,
   options: GiosgChecksumOptions,
 ): Promise<Result<GiosgVisitorSubmission>> {
-  return settleAsync('The checksum options', () => signWithChecksum(context, options));
+  return signWithChecksumSafely(context, options);
 }
+
+const signWithChecksumSafely = /* @__PURE__ */ neverReject('signGiosgVisitorDataWithChecksum', signWithChecksum, { code: 'invalid_option' });
 
 async function signWithChecksum(context: VisitorContext, options: GiosgChecksumOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();

@@ -1,7 +1,6 @@
-import type { Result, VisitorContext } from '@visitor-context/core';
+import { neverReject, type Result, type VisitorContext } from '@visitor-context/core';
 import type { GiosgRenderOptions } from './giosg-options.js';
 import { renderGiosgSubmission } from './render-giosg-snippet.js';
-import { settleAsync } from './settle.js';
 import { signGiosgVisitorData, type GiosgSigningOptions } from './sign-giosg-visitor-data.js';
 
 /**
@@ -14,8 +13,10 @@ export async function renderSignedGiosgSnippet(
   context: VisitorContext,
   options: GiosgSigningOptions & GiosgRenderOptions,
 ): Promise<Result<string>> {
-  return settleAsync('The signing and render options', () => renderSigned(context, options));
+  return renderSignedSafely(context, options);
 }
+
+const renderSignedSafely = /* @__PURE__ */ neverReject('renderSignedGiosgSnippet', renderSigned, { code: 'invalid_option' });
 
 async function renderSigned(context: VisitorContext, options: GiosgSigningOptions & GiosgRenderOptions): Promise<Result<string>> {
   const { nonce, companyId, scriptUrl, ...signingOptions } = options ?? {};

@@ -1,10 +1,9 @@
 import { CompactSign, type CompactJWSHeaderParameters } from 'jose';
-import { Diagnostics, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, describeError, neverReject, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
 import { tokenClaimKeys } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
-import { describeError, settleAsync } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /** Default lifetime of a signed submission: long enough for the page to load and giosg to receive it. */
@@ -40,8 +39,10 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
  * @public
  */
 export async function signGiosgVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
-  return settleAsync('The signing options', () => signVisitorData(context, options));
+  return signSafely(context, options);
 }
+
+const signSafely = /* @__PURE__ */ neverReject('signGiosgVisitorData', signVisitorData, { code: 'invalid_option' });
 
 async function signVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();

@@ -1,8 +1,7 @@
 import { errors, jwtVerify, type JWTVerifyOptions } from 'jose';
-import { Diagnostics, checkJsonValue, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, checkJsonValue, describeError, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
-import { describeError } from './settle.js';
 import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
 
 /** The most clock skew a verifier tolerates: more would quietly extend every token's life. */
