@@ -4,7 +4,7 @@ import { giosgAdapter } from './giosg-adapter.js';
 import { attributeKeyPrefix, checksumKeys, visitorFieldByKey } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
 import { defaultExpiresInSeconds, maxExpiresInSeconds, translateOptions } from './sign-giosg-visitor-data.js';
-import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
+import { readSigningKey, type GiosgSharedSecret } from './signing-key.js';
 
 /**
  * Options of {@link signGiosgVisitorDataWithChecksum}.
@@ -12,7 +12,7 @@ import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
  */
 export interface GiosgChecksumOptions extends GiosgToVendorOptions {
   /** The giosg account's API signing key. */
-  readonly key: GiosgSigningKey;
+  readonly key: GiosgSharedSecret;
   /** `md5` or `sha1`, as the giosg account is configured. */
   readonly algorithm: GiosgChecksumAlgorithm;
   /** Must be `true`: the legacy checksum is weak (MD5/SHA-1 of key:value pairs and the secret). Prefer the JWT form. */

@@ -5,7 +5,7 @@ import { signGiosgVisitorData, type GiosgSigningOptions } from './sign-giosg-vis
 
 /**
  * Signs a context's visitor data as a JWT and renders the snippet that submits it:
- * `_giosg('visitor', 'submit', '<jwt>', 'HS256', replaceExisting, rooms)`. Only the token reaches the page.
+ * `_giosg('visitor', 'submit', '<jwt>', '<algorithm>', replaceExisting, rooms)` (HS* or RS*). Only the token reaches the page.
  * Never rejects.
  * @public
  */

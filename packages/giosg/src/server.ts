@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-export type { GiosgSigningKey } from './signing-key.js';
+export type { GiosgRsaJwk, GiosgSigningKey } from './jwt-key.js';
+export type { GiosgSharedSecret } from './signing-key.js';
 export { signGiosgVisitorData, type GiosgSigningOptions } from './sign-giosg-visitor-data.js';
 export { fromGiosgToken, verifyGiosgToken, type GiosgVerifyOptions } from './verify-giosg-token.js';
 export { giosgChecksumInput, signGiosgVisitorDataWithChecksum, type GiosgChecksumOptions } from './giosg-checksum.js';
