@@ -11,3 +11,10 @@ export {
   type RecordedRequest,
   type StandInResponse,
 } from './http/start-http-stand-in.js';
+export {
+  createGiosgApiRoute,
+  giosgApiResponses,
+  type GiosgApiRoute,
+  type GiosgApiRouteOptions,
+  type GiosgStandInVariable,
+} from './http/giosg-api-routes.js';
