@@ -93,6 +93,13 @@ describe('RS256/RS384/RS512 signing and verifying', () => {
     expect(context.ok && context.value.visitor).toEqual(customer.visitor);
   });
 
+  it('accepts a PEM as environment variables and CLI flags carry it: one line with \\n escapes, or CRLF line ends', async () => {
+    const oneLine = keys.privatePem.trim().replaceAll('\n', '\\n');
+    expect(oneLine).not.toContain('\n');
+    const token = await signedToken({ key: oneLine, now });
+    expect((await verifyGiosgToken(token, keys.publicPem.replaceAll('\n', '\r\n'), { now })).ok).toBe(true);
+  });
+
   it('signs with a private JWK under RS384 and RS512, verified only under the same algorithm', async () => {
     for (const algorithm of ['RS384', 'RS512'] as const) {
       const token = await signedToken({ key: keys.privateJwk, algorithm, now, keyId: 'rsa-1' });

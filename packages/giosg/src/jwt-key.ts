@@ -60,6 +60,15 @@ function readPemLabel(key: unknown): string | undefined {
   return typeof key === 'string' ? pemLabel.exec(key.trimStart())?.[1] : undefined;
 }
 
+/**
+ * A PEM as it often arrives from an environment variable or a CLI flag: on one line with literal `\n`
+ * escapes, or with Windows line ends. jose needs real line breaks; the key itself is unchanged.
+ */
+export function normalizePem(pem: string): string {
+  const text = pem.trim().replace(/\r\n?/g, '\n');
+  return text.includes('\n') ? text : text.replace(/\\n/g, '\n');
+}
+
 function isJwk(key: unknown): key is Record<string, unknown> {
   return typeof key === 'object' && key !== null && !(key instanceof Uint8Array) && 'kty' in key;
 }
@@ -94,7 +103,7 @@ export async function readJwtKey(key: unknown, algorithm: GiosgJwtAlgorithm, use
     return readSigningKey(key, algorithm);
   }
   const label = readPemLabel(key);
-  if (label !== undefined) return importPem(key as string, label, algorithm, use);
+  if (label !== undefined) return importPem(normalizePem(key as string), label, algorithm, use);
   if (isJwk(key)) return importRsaJwk(key, algorithm, use);
   diagnostics.error(
     'key_type_mismatch',
