@@ -104,3 +104,36 @@ describe('reading vendor answers safely', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
+
+describe('answers from another fetch implementation', () => {
+  it('reads a Response-like answer whose class is not the global Response (undici package, another realm)', async () => {
+    const foreign = (status: number, text: string) => {
+      const real = new Response(text, { status, headers: { 'content-type': 'application/json', 'x-request-id': 'f-1' } });
+      // Same shape, different prototype: `instanceof Response` is false, as for undici's own Response class.
+      return Object.assign(Object.create(null), {
+        status,
+        ok: status >= 200 && status < 300,
+        statusText: '',
+        headers: real.headers,
+        body: real.body,
+        text: () => real.text(),
+        clone: () => real.clone(),
+      }) as Response;
+    };
+    const ok = await sendVendorRequest(patchRequest(url), { ...fast, fetch: async () => foreign(200, '{"a":1}') });
+    expect(ok).toMatchObject({ ok: true, value: { status: 200, body: { a: 1 }, requestId: 'f-1' } });
+    const missing = await sendVendorRequest(patchRequest(url), { ...fast, fetch: async () => foreign(404, '{"message":"no such participant"}') });
+    expect(onlyError(missing)).toMatchObject({ code: 'not_found', status: 404, requestId: 'f-1' });
+    expect(onlyError(missing).message).toContain('no such participant');
+  });
+
+  it('reads a body that is not a web stream whole, and still refuses it over 256 KiB', async () => {
+    const nodeStyle = (text: string) =>
+      Object.assign(Object.create(null), { status: 200, ok: true, headers: new Headers(), body: { pipe() {} }, text: async () => text }) as Response;
+    const small = await sendVendorRequest(patchRequest(url), { ...fast, fetch: async () => nodeStyle('{"b":2}') });
+    expect(small).toMatchObject({ ok: true, value: { body: { b: 2 } } });
+    const big = await sendVendorRequest(patchRequest(url), { ...fast, fetch: async () => nodeStyle('x'.repeat(300_000)) });
+    expect(big).toMatchObject({ ok: true, value: { body: undefined } });
+    expect(big.diagnostics.map((item) => item.code)).toEqual(['too_large']);
+  });
+});

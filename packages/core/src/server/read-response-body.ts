@@ -25,10 +25,16 @@ export interface ResponseBody {
 async function readBoundedText(response: Response, signal: AbortSignal): Promise<{ text: string | undefined; tooLarge: boolean }> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxResponseBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await Promise.resolve(response.body?.cancel?.()).catch(() => undefined);
     return { text: undefined, tooLarge: true };
   }
-  if (response.body === null) return { text: '', tooLarge: false };
+  if (response.body === null || response.body === undefined) return { text: '', tooLarge: false };
+  if (typeof (response.body as { getReader?: unknown }).getReader !== 'function') {
+    // A Response-like answer whose body is not a web stream (node-fetch's is a Node stream): read it whole, as
+    // its own text(), then apply the same limit. Only a web-standard body can be stopped part way.
+    const whole = await raceSignal(response.text(), signal);
+    return new TextEncoder().encode(whole).byteLength > maxResponseBytes ? { text: undefined, tooLarge: true } : { text: whole, tooLarge: false };
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   let received = 0;

@@ -145,7 +145,7 @@ async function send(request: CheckedVendorHttpRequest, options: ResolvedVendorHt
   const countingFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     state.attempts++;
     const response: unknown = await fetchFunction(input, init);
-    if (!(response instanceof Response)) throw new NotAResponseError();
+    if (!isResponseLike(response)) throw new NotAResponseError();
     state.lastStatus = response.status;
     state.lastRequestId = readRequestId(response.headers, requestIdHeaders, scrubber);
     return response;
@@ -254,6 +254,22 @@ async function send(request: CheckedVendorHttpRequest, options: ResolvedVendorHt
     const stop = error instanceof NotAResponseError ? 'not_retryable' : state.stopReason;
     return failure(networkError(error, new URL(request.url).origin, { ...facts(), status: undefined, requestId: undefined }, stop));
   }
+}
+
+/**
+ * Whether a fetch's answer can be read as a `Response`. Checked by shape, not `instanceof`: the `fetch` of the
+ * `undici` package (used for proxies) or of another realm answers with its own `Response` class.
+ */
+function isResponseLike(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { status?: unknown; headers?: { get?: unknown }; body?: unknown; text?: unknown };
+  return (
+    typeof candidate.status === 'number' &&
+    typeof candidate.headers === 'object' &&
+    candidate.headers !== null &&
+    typeof candidate.headers.get === 'function' &&
+    typeof candidate.text === 'function'
+  );
 }
 
 /** A function, not an inline check: TypeScript would keep its narrowing from before the `await`s. */
