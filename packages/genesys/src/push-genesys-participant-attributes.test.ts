@@ -173,7 +173,7 @@ describe('the same translation as toVendor', () => {
         expect(patches.map((request) => request.bodyText)).toEqual([JSON.stringify({ attributes: expected.value.customAttributes })]);
         expect(result).toEqual({ ok: true, value: expect.objectContaining({ attributes: expected.value.customAttributes }), diagnostics: expected.diagnostics });
       }),
-      { numRuns: 15 },
+      { numRuns: 10 },
     );
   });
 });
