@@ -38,17 +38,17 @@ describe('sendVendorRequest against a local HTTP server', () => {
   });
 
   it.each([
-    [401, 'unauthorized', /Check the credentials/],
-    [403, 'unauthorized', /lack permission: check the scopes/],
-    [404, 'not_found', /Check the ids/],
-    [400, 'vendor_rejected', /Check the data sent/],
-    [409, 'vendor_rejected', /Check the data sent/],
-    [500, 'vendor_rejected', /try again later/],
-  ])('HTTP %i ends with %s at once (never retried), with status, request id and the vendor\'s message', async (status, code, advice) => {
+    [401, 'unauthorized', 'genesys refused to update participant attributes', /Check the credentials/],
+    [403, 'unauthorized', 'genesys refused to update participant attributes', /lack permission: check the scopes/],
+    [404, 'not_found', 'genesys found nothing at the address used to update participant attributes', /Check the ids/],
+    [400, 'vendor_rejected', 'genesys refused to update participant attributes', /Check the data sent/],
+    [409, 'vendor_rejected', 'genesys refused to update participant attributes', /Check the data sent/],
+    [500, 'vendor_rejected', 'genesys refused to update participant attributes', /try again later/],
+  ])('HTTP %i ends with %s at once (never retried), with status, request id and the vendor\'s message', async (status, code, lead, advice) => {
     standIn.respondNext({ status, headers: { 'inin-correlation-id': `corr-${status}` }, body: { message: `Vendor says ${status}`, code: 'x' } });
     const error = onlyError(await sendVendorRequest(patchRequest(standIn.url), fast));
     expect(error).toMatchObject({ code, status, requestId: `corr-${status}`, attempts: 1, path: [] });
-    expect(error.message).toContain(`genesys refused to update participant attributes (HTTP ${status}, request id corr-${status}, 1 attempt).`);
+    expect(error.message).toContain(`${lead} (HTTP ${status}, request id corr-${status}, 1 attempt).`);
     expect(error.message).toContain(`The vendor said: "Vendor says ${status}".`);
     expect(error.message).toMatch(advice);
     expect(standIn.requests).toHaveLength(1);
@@ -67,7 +67,7 @@ describe('sendVendorRequest against a local HTTP server', () => {
     standIn.respondNext(...[1, 2, 3, 4].map((n) => ({ status: 429, headers: { 'x-request-id': `r${n}` }, body: { message: 'Rate limit exceeded' } })));
     const error = onlyError(await sendVendorRequest(patchRequest(standIn.url), { ...fast, retries: 3 }));
     expect(error).toMatchObject({ code: 'rate_limited', status: 429, requestId: 'r4', attempts: 4 });
-    expect(error.message).toMatch(/Retries are used up\. Slow down/);
+    expect(error.message).toMatch(/^genesys rate-limited the request to update participant attributes \(HTTP 429, request id r4, 4 attempts\)\. The vendor said: "Rate limit exceeded"\. Retries are used up\. Slow down/);
     expect(standIn.requests).toHaveLength(4);
   });
 

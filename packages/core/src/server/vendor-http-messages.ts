@@ -129,7 +129,9 @@ function stopText(stop: StopReason | undefined): string {
 /** The diagnostic for a non-2xx response that ended the call. `stop` is given for retryable statuses. */
 export function statusError(facts: CallFacts & { readonly status: number }, excerpt: string | undefined, stop: StopReason | undefined): VendorHttpDiagnostic {
   const { vendor, operation, status } = facts;
-  const what = `${vendor} refused to ${operation}${details(facts)}.${quoted(excerpt)}`;
+  const lead =
+    status === 404 ? `${vendor} found nothing at the address used to ${operation}` : status === 429 ? `${vendor} rate-limited the request to ${operation}` : `${vendor} refused to ${operation}`;
+  const what = `${lead}${details(facts)}.${quoted(excerpt)}`;
   if (status === 401) {
     return callError('unauthorized', facts, `${what} Check the credentials (client id and secret, API token): they are wrong, expired or revoked.`);
   }
