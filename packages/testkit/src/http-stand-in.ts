@@ -18,3 +18,11 @@ export {
   type GiosgApiRouteOptions,
   type GiosgStandInVariable,
 } from './http/giosg-api-routes.js';
+export {
+  createGenesysApiRoutes,
+  genesysErrorResponse,
+  type GenesysApiRoutes,
+  type GenesysApiRoutesOptions,
+  type GenesysStandInConversation,
+  type GenesysStandInParticipant,
+} from './http/genesys-api-routes.js';
