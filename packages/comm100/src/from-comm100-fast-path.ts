@@ -60,8 +60,11 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
     bag['chat'] = rest;
   }
 
+  const variableFields = new Map<string, string>();
+  for (const canonical in options.fieldVariables) variableFields.set(options.fieldVariables[canonical as keyof typeof options.fieldVariables] as string, canonical);
   const visitor = own(normalized, 'visitor');
-  const vendorKeyOf = new Map<string, string>();
+  // Which visitor key filled a canonical field: needed only where a custom variable may fill it too.
+  const vendorKeyOf = variableFields.size > 0 ? new Map<string, string>() : undefined;
   if (isObject(visitor)) {
     const visitorBag: JsonObject = {};
     for (const key in visitor) {
@@ -75,16 +78,13 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
         continue;
       }
       writeContextField(context, canonical, value);
-      vendorKeyOf.set(canonical, key);
+      vendorKeyOf?.set(canonical, key);
     }
     bag['visitor'] = visitorBag;
   } else if (visitor !== undefined) {
     bag['visitor'] = visitor;
   }
 
-  const variableFields = new Map(
-    Object.entries(options.fieldVariables ?? {}).map(([canonical, variable]) => [variable as string, canonical]),
-  );
   const canonicalOf = (source: string, name: string): string | undefined =>
     source === 'custom_fields' ? undefined : variableFields.get(name);
   let attributeCount = 0;
@@ -103,7 +103,7 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
       if (canonical !== undefined) {
         if (typeof value !== 'string') return undefined;
         const measured = readContextField(context as VisitorContext, canonical);
-        const vendorKey = vendorKeyOf.get(canonical);
+        const vendorKey = vendorKeyOf?.get(canonical);
         const visitorBag = own(bag, 'visitor');
         // The custom variable was set on purpose, so it wins; Comm100's own measurement stays in the bag.
         if (measured !== undefined && vendorKey !== undefined && isObject(visitorBag)) setOwn(visitorBag, vendorKey, measured);
