@@ -25,7 +25,8 @@ export const superLinearFactor = 1.5;
 
 const formatMicroseconds = (value: number): string =>
   Number.isNaN(value) ? 'n/a' : value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
-const formatRatio = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(2)}×`);
+/** Two decimals, or two significant digits below 0.1 (refusing a 1 MB body costs a few thousandths of parsing it). */
+const formatRatio = (value: number): string => (Number.isNaN(value) ? 'n/a' : `${value < 0.1 ? value.toPrecision(2) : value.toFixed(2)}×`);
 
 function verdict(row: MeasuredRow): string {
   if (row.goal === undefined || Number.isNaN(row.ratio)) return '';
@@ -101,7 +102,7 @@ function section(rows: readonly MeasuredRow[], previous: BenchmarkRecord | undef
     .filter((row) => row.group === group)
     .map((row) => {
       const compared = compareWithPrevious(row, previous);
-      return `| ${row.subject} | ${row.input} | ${row.characters} | ${row.outcome} | ${formatMicroseconds(row.subjectMicroseconds)} | ${formatMicroseconds(row.baselineMicroseconds)} | ${formatRatio(row.ratio)} | ${row.processRatios.map((value) => value.toFixed(2)).join(', ')} | ${verdict(row)} | ${compared.previous} | ${compared.change} |`;
+      return `| ${row.subject} | ${row.input} | ${row.characters} | ${row.outcome} | ${formatMicroseconds(row.subjectMicroseconds)} | ${formatMicroseconds(row.baselineMicroseconds)} | ${formatRatio(row.ratio)} | ${row.processRatios.map(formatRatio).join(', ')} | ${verdict(row)} | ${compared.previous} | ${compared.change} |`;
     });
   return `### ${title}\n\nBaseline: ${baseline}.\n\n${header}\n${lines.join('\n')}\n`;
 }
@@ -138,7 +139,7 @@ export function renderMarkdown(record: BenchmarkRecord, previous: BenchmarkRecor
     '# Benchmarks',
     '',
     'Run with `pnpm --filter @visitor-context/package-proof bench` after `pnpm build` (it measures the built `dist`; about',
-    "3 minutes on 2 cores). Each subject is timed against its JSON baseline in paired batches: adjacent batches of the",
+    "4 minutes on 2 cores at a load average of 18, of which 1 minute of CPU time). Each subject is timed against its JSON baseline in paired batches: adjacent batches of the",
     `same size, in alternating order, ${settings.rounds} rounds of about ${settings.batchMs} ms of CPU time per batch (the process's CPU time,`,
     'not the wall clock, so other processes on a shared machine do not count); a process reports the median',
     `ratio over its rounds, and the figures are the median of ${settings.processes} processes (each process's ratio is shown).`,
