@@ -14,36 +14,14 @@ import { comm100PayloadShapes, comm100VisitorFieldMap } from './comm100-capabili
 import type { Comm100FromVendorOptions } from './comm100-options.js';
 import type { VisitorContextFieldName } from '@visitor-context/core';
 import { normalizeComm100Webhook, validateComm100Webhook } from './parse-comm100-webhook.js';
+import { attributeSources, isObject, own, prototypeKeys, setOwn, withEntry, withoutCarriedValues } from './comm100-webhook-sources.js';
+import { fromComm100FastPath } from './from-comm100-fast-path.js';
 
 const { maxStringLength, maxAttributes } = defaultVisitorContextLimits;
 const visitorFields = new Map(comm100VisitorFieldMap);
 
-/** Where custom data sits in a webhook, in the order later sources override earlier ones. */
-const attributeSources = [
-  ['visitor', 'custom_fields'],
-  ['visitor', 'custom_variables'],
-  ['chat', 'custom_fields'],
-  ['chat', 'custom_variable'],
-  ['offline_message', 'custom_fields'],
-  ['offline_message', 'custom_variable'],
-] as const;
-
 /** Top-level keys of Comm100's webhook bodies: a payload with none of them is not a Comm100 webhook. */
 const webhookKeys = ['event', 'visitor', 'chat', 'wrapup', 'offline_message', 'operator_id', 'chat_id'];
-
-/** Keys the canonical model refuses anywhere, because they can pollute prototypes. */
-const prototypeKeys = new Set(['__proto__', 'constructor', 'prototype']);
-
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** An own property of a vendor object, never one inherited from `Object.prototype`. */
-const own = (object: JsonObject, key: string): JsonValue | undefined => (Object.hasOwn(object, key) ? object[key] : undefined);
-
-/** Sets an own data property, whatever the key (no `__proto__` setter). */
-function setOwn(object: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 /**
  * Translates a Comm100 webhook payload (any event) into a canonical context: the visitor's identity, page,
@@ -55,8 +33,16 @@ function setOwn(object: JsonObject, key: string, value: JsonValue): void {
  * canonical field (a CRM update from the context must not blank what it knows) and stays in the bag. A custom
  * field or variable whose value is carried whole by `attributes` (or by its mapped field) is not repeated in
  * the bag, which keeps a context of many attributes within the size limit.
+ *
+ * A webhook that translates without a single diagnostic (most of them) takes the fast path; anything else, the
+ * general path, which reports. Both give the same draft (the differential test proves it).
  */
 export function fromComm100(payload: JsonValue, options: Comm100FromVendorOptions, diagnostics: Diagnostics): MutableVisitorContext {
+  return fromComm100FastPath(payload, options) ?? fromComm100GeneralPath(payload, options, diagnostics);
+}
+
+/** The general path of {@link fromComm100}: every payload, every diagnostic. */
+export function fromComm100GeneralPath(payload: JsonValue, options: Comm100FromVendorOptions, diagnostics: Diagnostics): MutableVisitorContext {
   if (isObject(payload) && !webhookKeys.some((key) => Object.hasOwn(payload, key))) {
     reportUnrecognizedPayload(diagnostics, 'Comm100', comm100PayloadShapes);
     return { vendor: { comm100: fitStrings(payload, ['vendor', 'comm100'], diagnostics) as JsonObject } };
@@ -89,6 +75,8 @@ export function fromComm100(payload: JsonValue, options: Comm100FromVendorOption
   );
   const canonicalOf = (source: string, name: string): string | undefined =>
     source === 'custom_fields' ? undefined : variableFields.get(name);
+  // Counted as they are written: counting the keys for every item made the cost per item grow with their number.
+  const attributeCount = { value: 0 };
   for (const [section, key] of attributeSources) {
     const owner = own(normalized, section);
     const items = isObject(owner) ? own(owner, key) : undefined;
@@ -101,7 +89,7 @@ export function fromComm100(payload: JsonValue, options: Comm100FromVendorOption
       if (canonical !== undefined) {
         readFieldVariable(context, bag, canonical, own(item, 'value'), vendorKeyOf, path, diagnostics);
       } else {
-        writeAttribute(context, name, own(item, 'value'), path, diagnostics);
+        writeAttribute(context, attributeCount, name, own(item, 'value'), path, diagnostics);
       }
     });
   }
@@ -112,40 +100,11 @@ export function fromComm100(payload: JsonValue, options: Comm100FromVendorOption
       const carried = readContextField(context as VisitorContext, canonicalOf(key, name) ?? `attributes.${name}`);
       return carried !== undefined && carried === value;
     });
-    const copy: JsonObject = {};
-    for (const [ownerKey, ownerValue] of Object.entries(owner)) {
-      if (ownerKey !== key) setOwn(copy, ownerKey, ownerValue);
-      else if (kept !== undefined) setOwn(copy, ownerKey, kept);
-    }
-    setOwn(bag, section, copy);
+    setOwn(bag, section, withEntry(owner, key, kept));
   }
 
   context.vendor = { comm100: fitStrings(bag, ['vendor', 'comm100'], diagnostics) as JsonObject };
   return context;
-}
-
-/**
- * A custom field or variable list without the values the context carries: such an item loses its `value`
- * (its `name` is the attribute's key) and is left out when nothing else (a `field_id`, say) remains. An empty,
- * refused, conflicting or truncated value is kept. `undefined` when every item was carried.
- */
-function withoutCarriedValues(items: JsonValue, isCarried: (name: string, value: JsonValue) => boolean): JsonValue | undefined {
-  if (!Array.isArray(items)) return items;
-  const kept: JsonValue[] = [];
-  let pruned = false;
-  for (const item of items) {
-    const name = isObject(item) ? own(item, 'name') : undefined;
-    const value = isObject(item) ? own(item, 'value') : undefined;
-    if (!isObject(item) || typeof name !== 'string' || value === undefined || !isCarried(name, value)) {
-      kept.push(item);
-      continue;
-    }
-    pruned = true;
-    const rest: JsonObject = {};
-    for (const [key, itemValue] of Object.entries(item)) if (key !== 'value') setOwn(rest, key, itemValue);
-    if (Object.keys(rest).some((key) => key !== 'name')) kept.push(rest);
-  }
-  return pruned && kept.length === 0 ? undefined : kept;
 }
 
 function omitTranscript(bag: JsonObject, options: Comm100FromVendorOptions, diagnostics: Diagnostics): void {
@@ -203,6 +162,7 @@ function readFieldVariable(
 
 function writeAttribute(
   context: MutableVisitorContext,
+  attributeCount: { value: number },
   name: string,
   value: JsonValue | undefined,
   path: DiagnosticPath,
@@ -222,7 +182,8 @@ function writeAttribute(
     attribute = typeof value === 'string' ? fit(value, attributePath, diagnostics) : value;
   }
   const attributes = (context.attributes ??= {});
-  if (Object.hasOwn(attributes, name)) {
+  const existed = Object.hasOwn(attributes, name);
+  if (existed) {
     if (attributes[name] !== attribute) {
       diagnostics.warning(
         'attribute_conflict',
@@ -230,11 +191,11 @@ function writeAttribute(
         `Comm100 sent two values for "${name}"; the one at ${path.slice(0, 2).join('.')} wins (chat and offline message data over the visitor's, custom variables over custom fields). The other value stays in vendor.comm100.`,
       );
     }
-  } else if (Object.keys(attributes).length >= maxAttributes) {
+  } else if (attributeCount.value >= maxAttributes) {
     diagnostics.warning('field_dropped', attributePath, `More than ${maxAttributes} custom fields and variables; "${name}" is only kept in vendor.comm100.`);
     return;
   }
-  writeContextField(context, `attributes.${name}`, attribute);
+  if (writeContextField(context, `attributes.${name}`, attribute) && !existed) attributeCount.value += 1;
 }
 
 function canonicalPath(canonical: string): string[] {

@@ -62,23 +62,36 @@ export function normalizeComm100Webhook(payload: JsonValue, diagnostics?: Diagno
   return normalized;
 }
 
+/**
+ * Whether a string may be a Microsoft JSON date, read or not: its first character after white space is `/`. Most
+ * strings are not, and this spares them both regular expressions.
+ */
+function mayBeDate(text: string): boolean {
+  if (text.charCodeAt(0) === 0x2f) return true;
+  // `\s` and trimStart() agree on white space (both: WhiteSpace and LineTerminator).
+  return /^\s/.test(text) && text.trimStart().charCodeAt(0) === 0x2f;
+}
+
 function convertDates(object: JsonObject, path: readonly string[], diagnostics: Diagnostics | undefined): JsonObject {
   const copy: JsonObject = {};
-  for (const [key, value] of Object.entries(object)) {
-    const date =
-      typeof value === 'string'
-        ? parseComm100Date(value)
-        : epochTimeKeys.has(key) && Number.isSafeInteger(value)
-          ? parseComm100Date(`/Date(${String(value)})/`)
-          : undefined;
-    if (typeof value === 'string' && date === undefined && looksLikeComm100Date(value)) {
+  for (const key in object) {
+    const value = object[key] as JsonValue;
+    const dateLike = typeof value === 'string' && mayBeDate(value);
+    const date = dateLike
+      ? parseComm100Date(value)
+      : typeof value !== 'string' && epochTimeKeys.has(key) && Number.isSafeInteger(value)
+        ? parseComm100Date(`/Date(${String(value)})/`)
+        : undefined;
+    if (dateLike && date === undefined && looksLikeComm100Date(value)) {
       diagnostics?.warning(
         'unreadable_date',
         [...path, key],
         `${formatPath([...path, key])} is "${value.slice(0, 64)}", which looks like a Comm100 date but is not the /Date(milliseconds)/ form; it was kept as it came, not converted to ISO 8601.`,
       );
     }
-    Object.defineProperty(copy, key, { value: date ?? value, enumerable: true, writable: true, configurable: true });
+    // Assignment reaches a setter for `__proto__` only (checked payloads have none, but this stays safe).
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: date ?? value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = date ?? value;
   }
   return copy;
 }

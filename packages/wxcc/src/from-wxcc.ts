@@ -16,39 +16,24 @@ import { reportEventWithoutExtras, reportMissingCustomFields } from './wxcc-miss
 import { readProfileParams } from './wxcc-profile-params.js';
 import { moveRefusedKeys } from './wxcc-refused-keys.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
-
-/**
- * Extras the widget generates that have a canonical home (when no custom chat field already filled it). Not
- * `Webpage`: it is the chat window's own URL (the widget's iframe), or a bare file name for an attachment.
- */
-const extrasToCanonical: ReadonlyMap<string, string> = new Map([
-  ['Initiated from URL', 'page.url'],
-  ['Browser language', 'device.language'],
-  ['useragent', 'device.userAgent'],
-]);
-
-const controlCharacter = /[\u0000-\u001f\u007f-\u009f]/;
-
-/** An extra's text as its canonical field would hold it, or undefined when it is empty or not sure. */
-function checkExtra(canonical: string, value: JsonValue): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '' || controlCharacter.test(value)) return undefined;
-  if (canonical !== 'page.url') return value;
-  if (/\s/.test(value)) return undefined;
-  try {
-    const protocol = new URL(value).protocol;
-    return protocol === 'https:' || protocol === 'http:' ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { checkExtra, extrasToCanonical } from './wxcc-widget-extras.js';
+import { fromWxccFastPath } from './from-wxcc-fast-path.js';
 
 /**
  * Translates a Webex Connect flow's inbound Live Chat message (the whole event, or its
  * `inappmessaging.message.extras`), or the `{ custom_chat_fields }` object a page sends, into a context.
  * `custom_chat_attr` is JSON inside the JSON, so it is parsed once more, with the same prototype-pollution and
  * size rules. Everything without a canonical field lands in `vendor.wxcc`.
+ *
+ * A payload that translates without a single diagnostic (most of them) takes the fast path; anything else, the
+ * general path, which reports. Both give the same draft (the differential test proves it).
  */
 export function fromWxcc(payload: JsonValue, fields: ResolvedFieldMap, diagnostics: Diagnostics): MutableVisitorContext {
+  return fromWxccFastPath(payload, fields) ?? fromWxccGeneralPath(payload, fields, diagnostics);
+}
+
+/** The general path of {@link fromWxcc}: every payload, every diagnostic. */
+export function fromWxccGeneralPath(payload: JsonValue, fields: ResolvedFieldMap, diagnostics: Diagnostics): MutableVisitorContext {
   const context: MutableVisitorContext = {};
   const inbound = readInboundPayload(payload, diagnostics);
   if (inbound === undefined) return context;
@@ -124,8 +109,6 @@ export function fromWxcc(payload: JsonValue, fields: ResolvedFieldMap, diagnosti
   if (Object.keys(bag).length > 0) context.vendor = { [wxccVendorId]: bag };
   return context;
 }
-
-
 
 /**
  * The custom chat fields, from `custom_chat_attr` (extras: a JSON string, or an object if a tool already

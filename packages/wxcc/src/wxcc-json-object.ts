@@ -11,9 +11,14 @@ export const isObject = (value: JsonValue | undefined): value is JsonObject =>
 /** The value of an own property, never an inherited one. */
 export const ownValue = (object: JsonObject, key: string): JsonValue | undefined => (Object.hasOwn(object, key) ? object[key] : undefined);
 
-/** Sets an own data property, so that no key can reach a prototype setter. */
+/**
+ * Sets an own data property, so that no key can reach a prototype setter. `__proto__` is the only key whose
+ * assignment reaches a setter on an ordinary object (Object.prototype's), so only it needs defineProperty, which
+ * is several times slower than assignment.
+ */
 export function setOwn(target: JsonObject, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** A copy of `object` in the same key order, with `key` left out (`replacement` undefined) or replaced. */

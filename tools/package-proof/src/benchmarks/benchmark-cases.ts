@@ -21,6 +21,17 @@ export interface AdapterBenchmark {
   readonly echo: (payload: never) => unknown;
   /** Translates a context to the vendor payload. */
   readonly toVendor: (context: VisitorContext) => Result<unknown>;
+  /**
+   * The raw text of an inbound payload that carries `count` custom fields (attributes, custom chat fields, custom
+   * variables… whatever the vendor calls them), in the vendor's own shape: the scaling rows. Built directly, not
+   * through `toVendor`, because 1,000 fields are more than a context may hold.
+   */
+  readonly inboundWithFields: (count: number) => string;
+}
+
+/** `count` custom fields with short text values: `field_000: "value 0"`, … */
+export function customFields(count: number): Record<string, string> {
+  return Object.fromEntries(Array.from({ length: count }, (_, index) => [`field_${String(index).padStart(3, '0')}`, `value ${index}`]));
 }
 
 /** What Genesys reports on the customer participant of a conversation for Messenger custom attributes. */
@@ -64,6 +75,8 @@ export async function adapterBenchmarks(): Promise<AdapterBenchmark[]> {
       // The Flow Widget stores the visitor context object as it was sent.
       echo: (payload: unknown) => payload,
       toVendor: (context) => imsupportingAdapter.toVendor(context),
+      // The Flow Widget's visitor context object: its ims_* keys plus the site's own keys.
+      inboundWithFields: (count) => JSON.stringify({ ims_username: 'Ada Lovelace', ims_email: 'ada@example.com', ...customFields(count) }),
     },
     {
       id: 'wxcc',
@@ -71,6 +84,8 @@ export async function adapterBenchmarks(): Promise<AdapterBenchmark[]> {
       renderSnippet: (context) => renderWxccSnippet(context),
       echo: firstMessageExtras,
       toVendor: (context) => wxccAdapter.toVendor(context),
+      inboundWithFields: (count) =>
+        JSON.stringify(firstMessageExtras({ custom_chat_fields: { name: 'Ada Lovelace', email: 'ada@example.com', ...customFields(count) } })),
     },
     {
       id: 'genesys',
@@ -78,6 +93,8 @@ export async function adapterBenchmarks(): Promise<AdapterBenchmark[]> {
       renderSnippet: (context) => renderGenesysSnippet(context, { deploymentId: 'deployment-1' }),
       echo: genesysConversation,
       toVendor: (context) => genesysAdapter.toVendor(context),
+      inboundWithFields: (count) =>
+        JSON.stringify(genesysConversation({ channel: 'messenger', options: { messaging: { customAttributes: customFields(count) } } } as GenesysPayload)),
     },
     {
       id: 'comm100',
@@ -85,6 +102,14 @@ export async function adapterBenchmarks(): Promise<AdapterBenchmark[]> {
       renderSnippet: (context) => renderComm100Snippet(context, { siteId: 10100116, campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d' }),
       echo: comm100Webhook,
       toVendor: (context) => comm100Adapter.toVendor(context),
+      inboundWithFields: (count) =>
+        JSON.stringify(
+          comm100Webhook({
+            customVariables: Object.entries(customFields(count)).map(([name, value]) => ({ name, value })),
+            prechatFields: [{ type: 'name', value: 'Ada Lovelace' }],
+            skipPrechat: false,
+          }),
+        ),
     },
     {
       id: 'giosg',
@@ -92,6 +117,7 @@ export async function adapterBenchmarks(): Promise<AdapterBenchmark[]> {
       renderSnippet: (context) => renderGiosgSnippet(context, { companyId: '1234' }),
       echo: giosgApiData,
       toVendor: (context) => giosgAdapter.toVendor(context),
+      inboundWithFields: (count) => JSON.stringify(giosgApiData({ visitorData: customFields(count) } as GiosgVisitorSubmission)),
     },
   ];
 }
@@ -126,4 +152,46 @@ export async function inboundTexts(adapter: AdapterBenchmark): Promise<InboundTe
     texts.push({ input, text: input === 'hostile' && typeof text === 'string' ? withPollutionKeys(text) : text });
   }
   return texts;
+}
+
+/**
+ * The JSON texts inside a payload's JSON text (WxCC's `custom_chat_attr` and `customprofileparams`, extras encoded
+ * once more…): strings that parse to an object or array, found once, so that the baseline can parse every JSON text
+ * in the payload, as `fromVendor` must.
+ */
+export function innerJsonTexts(text: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      const start = value.trimStart()[0];
+      if (start !== '{' && start !== '[') return;
+      try {
+        const parsed: unknown = JSON.parse(value);
+        if (typeof parsed === 'object' && parsed !== null) {
+          found.push(value);
+          visit(parsed);
+        }
+      } catch {
+        // Not JSON text: an ordinary string.
+      }
+      return;
+    }
+    if (typeof value === 'object' && value !== null) for (const item of Object.values(value)) visit(item);
+  };
+  visit(JSON.parse(text));
+  return found;
+}
+
+/** The characters of the oversize webhook row: 1 MB, over every adapter's inbound limit but Comm100's 1 MiB. */
+export const oversizeCharacters = 1_000_000;
+
+/**
+ * The real fixture padded to {@link oversizeCharacters} with one more top-level string (in the first object of an
+ * array payload): what a server gets when a sender, by mistake or on purpose, posts a 1 MB body.
+ */
+export function oversizeText(fixtureText: string): string {
+  const at = fixtureText.indexOf('{') + 1;
+  const head = `${fixtureText.slice(0, at)}"padding":"`;
+  const tail = `",${fixtureText.slice(at)}`;
+  return head + 'x'.repeat(Math.max(0, oversizeCharacters - head.length - tail.length)) + tail;
 }

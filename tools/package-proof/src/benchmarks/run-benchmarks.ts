@@ -1,118 +1,61 @@
 /**
- * Benchmarks, side by side in one run so the figures are ratios to a JSON baseline:
- * - each adapter's `fromVendor` on raw payload text vs `JSON.parse` of the same text (target ≤ 2.5×);
- * - each adapter's snippet rendering vs `JSON.stringify` of the same context (target ≤ 3×);
- * - core's `parseVisitorContext` vs `JSON.parse` of the context's text.
- * Run: `pnpm --filter @visitor-context/package-proof bench` (after building the packages). Writes BENCHMARKS.md.
+ * The benchmarks of issue #16, each subject against a JSON baseline so the figures are ratios:
+ * - each adapter's `fromVendor(rawText)` vs `JSON.parse` of every JSON text in the payload (goal ≤ 3×);
+ * - core's `parseVisitorContext(JSON.parse(text))` vs `JSON.parse(text)` (goal ≤ 2.5×);
+ * - each adapter's snippet rendering vs `JSON.stringify(context)` (goal ≤ 5×);
+ * - each adapter's cost per field at 10, 100 and 1,000 fields (flagged when it grows super-linearly);
+ * - each adapter refusing a 1 MB webhook (reported).
+ * Paired batches, median ratio over rounds, median of 3 child processes. Compares with the figures recorded in
+ * BENCHMARKS.json by the previous run and marks rows that regressed by more than 1.5×; writes BENCHMARKS.md and
+ * BENCHMARKS.json. `UPDATE_README=1` also writes the summary table into the root README, between
+ * `<!-- benchmarks:summary:start -->` and `<!-- benchmarks:summary:end -->`.
+ *
+ * Run: `pnpm --filter @visitor-context/package-proof bench` (after building the packages). Not part of `npm test`.
+ * Settings: `BENCH_PROCESSES` (3), `BENCH_ROUNDS` (25), `BENCH_BATCH_MS` (8, CPU time per batch).
  */
-import { writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { parseVisitorContext, type Result } from '@visitor-context/core';
-import { Bench } from 'tinybench';
-import { sampleContexts } from '../sample-contexts.js';
-import { adapterBenchmarks, inboundTexts } from './benchmark-cases.js';
+import { fileURLToPath } from 'node:url';
+import { defineRows, rowKey, type RowDescription } from './benchmark-rows.js';
+import { measurePair, median, sinkType } from './measure-pair.js';
+import { compareWithPrevious, renderMarkdown, scalingOf, summaryTable, type BenchmarkRecord, type MeasuredRow } from './render-benchmarks.js';
 
-/** One measured pair: a subject and its JSON baseline on the same input. */
-interface Comparison {
-  readonly group: string;
-  readonly subject: string;
-  readonly input: string;
-  /** Input size in UTF-16 code units of its JSON text. */
-  readonly characters: number;
-  readonly outcome: string;
+const settings = {
+  processes: Number(process.env['BENCH_PROCESSES'] ?? 3),
+  rounds: Number(process.env['BENCH_ROUNDS'] ?? 25),
+  batchMs: Number(process.env['BENCH_BATCH_MS'] ?? 8),
+};
+
+const recordFile = new URL('../../BENCHMARKS.json', import.meta.url);
+const markdownFile = new URL('../../BENCHMARKS.md', import.meta.url);
+const readmeFile = new URL('../../../../README.md', import.meta.url);
+const readmeStart = '<!-- benchmarks:summary:start -->';
+const readmeEnd = '<!-- benchmarks:summary:end -->';
+
+/** One process's figures for one row. */
+interface ProcessRow extends RowDescription {
   readonly subjectMicroseconds: number;
   readonly baselineMicroseconds: number;
   readonly ratio: number;
-  readonly target?: number;
 }
 
-/** Rounds per pair; the subject and baseline alternate order, and the median ratio is reported. */
-const rounds = 3;
-/** Measuring time per task and round, in ms. */
-const taskTimeMs = Number(process.env['BENCH_TIME_MS'] ?? 150);
-
-let sink: unknown;
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-};
-
-/** Median latency per call (µs) of `subject` and `baseline`, measured in alternating rounds. */
-async function comparePair(subject: () => unknown, baseline: () => unknown): Promise<{ subject: number; baseline: number; ratio: number }> {
-  const subjectTimes: number[] = [];
-  const baselineTimes: number[] = [];
-  const ratios: number[] = [];
-  for (let round = 0; round < rounds; round += 1) {
-    const bench = new Bench({ time: taskTimeMs, warmupTime: 30, throws: true });
-    const tasks: [string, () => unknown][] = [
-      ['subject', subject],
-      ['baseline', baseline],
-    ];
-    if (round % 2 === 1) tasks.reverse();
-    for (const [name, fn] of tasks) bench.add(name, () => void (sink = fn()));
-    await bench.run();
-    const latency = (name: string): number => {
-      const result = bench.getTask(name)?.result;
-      if (result === undefined || !('latency' in result)) throw new Error(`task ${name} did not complete`);
-      return result.latency.p50 * 1000;
-    };
-    subjectTimes.push(latency('subject'));
-    baselineTimes.push(latency('baseline'));
-    ratios.push(latency('subject') / latency('baseline'));
-  }
-  return { subject: median(subjectTimes), baseline: median(baselineTimes), ratio: median(ratios) };
-}
-
-/** `ok`, `ok, 3 warnings`, or `rejected: forbidden_key`. */
-function describeOutcome(result: Result<unknown>): string {
-  if (!result.ok) return `rejected: ${[...new Set(result.diagnostics.filter((item) => item.severity === 'error').map((item) => item.code))].join(', ')}`;
-  const warnings = result.diagnostics.length;
-  return warnings === 0 ? 'ok' : `ok, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-}
-
-async function collect(progress: (line: string) => void): Promise<Comparison[]> {
-  const comparisons: Comparison[] = [];
-  const add = async (
-    entry: Omit<Comparison, 'subjectMicroseconds' | 'baselineMicroseconds' | 'ratio' | 'outcome'>,
-    subject: () => Result<unknown>,
-    baseline: () => unknown,
-  ): Promise<void> => {
-    const outcome = describeOutcome(subject());
-    const measured = await comparePair(subject, baseline);
-    comparisons.push({ ...entry, outcome, subjectMicroseconds: measured.subject, baselineMicroseconds: measured.baseline, ratio: measured.ratio });
-    progress(`${entry.subject} · ${entry.input}: ${measured.ratio.toFixed(2)}×`);
-  };
-
-  for (const [input, context] of Object.entries(sampleContexts)) {
-    const text = JSON.stringify(context);
-    await add({ group: 'core', subject: 'parseVisitorContext', input, characters: text.length }, () => parseVisitorContext(context), () => JSON.parse(text));
-  }
-  for (const adapter of await adapterBenchmarks()) {
-    for (const { input, text } of await inboundTexts(adapter)) {
-      if (typeof text !== 'string') {
-        progress(`${adapter.id} fromVendor · ${input}: skipped (${text.skipped})`);
-        comparisons.push({ group: 'fromVendor', subject: `${adapter.id} fromVendor`, input, characters: 0, outcome: `not measured: ${text.skipped}`, subjectMicroseconds: Number.NaN, baselineMicroseconds: Number.NaN, ratio: Number.NaN });
-        continue;
-      }
-      await add(
-        { group: 'fromVendor', subject: `${adapter.id} fromVendor`, input, characters: text.length, target: 2.5 },
-        () => adapter.fromVendor(text),
-        () => JSON.parse(text),
-      );
+/** A child process: measures every row once and prints them as JSON on stdout. */
+async function measureInThisProcess(): Promise<void> {
+  const rows = await defineRows();
+  const measured: ProcessRow[] = [];
+  for (const { run, ...row } of rows) {
+    if (run === undefined) {
+      measured.push({ ...row, subjectMicroseconds: Number.NaN, baselineMicroseconds: Number.NaN, ratio: Number.NaN });
+      continue;
     }
-    for (const [input, context] of Object.entries(sampleContexts)) {
-      await add(
-        { group: 'snippet', subject: `${adapter.id} snippet`, input, characters: JSON.stringify(context).length, target: 3 },
-        () => adapter.renderSnippet(context),
-        () => JSON.stringify(context),
-      );
-    }
+    const pair = measurePair(run.subject, run.baseline, settings);
+    measured.push({ ...row, ...pair });
+    process.stderr.write(`  ${rowKey(row)}: ${pair.ratio.toFixed(2)}×\n`);
   }
-  return comparisons;
+  process.stderr.write(`  (sink: ${sinkType()})\n`);
+  process.stdout.write(JSON.stringify(measured));
 }
-
-const formatMicroseconds = (value: number): string => (value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0));
 
 function machineLine(): string {
   const processors = cpus();
@@ -123,67 +66,85 @@ function machineLine(): string {
   );
 }
 
-function renderMarkdown(comparisons: readonly Comparison[], machine: string, startedAt: Date): string {
-  const header =
-    '| subject | input | chars | outcome | subject µs | baseline µs | ratio | target |\n| --- | --- | ---: | --- | ---: | ---: | ---: | --- |';
-  const section = (group: string, title: string, baseline: string): string => {
-    const rows = comparisons
-      .filter((item) => item.group === group)
-      .map((item) => {
-        const verdict = item.target === undefined || Number.isNaN(item.ratio) ? '' : item.ratio <= item.target ? `≤ ${item.target}× ok` : `≤ ${item.target}× **over**`;
-        return `| ${item.subject} | ${item.input} | ${item.characters} | ${item.outcome} | ${formatMicroseconds(item.subjectMicroseconds)} | ${formatMicroseconds(item.baselineMicroseconds)} | ${item.ratio.toFixed(2)}× | ${verdict} |`;
-      });
-    return `### ${title}\n\nBaseline: ${baseline}.\n\n${header}\n${rows.join('\n')}\n`;
-  };
-  const ratioOf = (subject: string, input: string): string => {
-    const found = comparisons.find((item) => item.subject === subject && item.input === input);
-    if (found === undefined || Number.isNaN(found.ratio)) return 'n/a';
-    const over = found.target !== undefined && found.ratio > found.target;
-    const rejected = found.outcome.startsWith('rejected') ? ` (${found.outcome})` : '';
-    return `${found.ratio.toFixed(1)}×${over ? ' (over)' : ''}${rejected}`;
-  };
-  const adapters = [...new Set(comparisons.filter((item) => item.group === 'snippet').map((item) => item.subject.split(' ')[0]))];
-  const summary = [
-    '| adapter | fromVendor: real fixture | fromVendor: typical | fromVendor: maximal | snippet: typical | snippet: maximal |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
-    ...adapters.map(
-      (id) =>
-        `| ${id} | ${ratioOf(`${id} fromVendor`, 'real fixture')} | ${ratioOf(`${id} fromVendor`, 'typical')} | ${ratioOf(`${id} fromVendor`, 'maximal')} | ${ratioOf(`${id} snippet`, 'typical')} | ${ratioOf(`${id} snippet`, 'maximal')} |`,
-    ),
-    `| core \`parseVisitorContext\` vs \`JSON.parse\` | | ${ratioOf('parseVisitorContext', 'typical')} | ${ratioOf('parseVisitorContext', 'maximal')} | | |`,
-  ].join('\n');
-  return [
-    '# Benchmarks',
-    '',
-    'Run with `pnpm --filter @visitor-context/package-proof bench` after `pnpm build` (it measures the built `dist`).',
-    `Each pair is measured side by side with tinybench in ${rounds} alternating rounds of ${taskTimeMs} ms per task; the`,
-    'figures are median latencies per call and the median ratio. Ratios matter more than absolute times, which move',
-    'with the machine and its load. The inputs are in `src/sample-contexts.ts`; `real fixture` is a vendor payload from',
-    "the adapter's `src/__fixtures__`; `hostile` carries `<`, `</script>`, U+2028/U+2029 and prototype-pollution keys",
-    '(refused by design), `hostile text` the same without the pollution keys.',
-    '',
-    `Machine: ${machine}. Run: ${startedAt.toISOString()}.`,
-    '',
-    '## Summary',
-    '',
-    'Ratios to the JSON baseline (`JSON.parse` of the same text for `fromVendor`, target ≤ 2.5×; `JSON.stringify` of the',
-    'same context for snippets, target ≤ 3×).',
-    '',
-    summary,
-    '',
-    '## All measurements',
-    '',
-    section('fromVendor', "Reading a vendor payload: `fromVendor(rawText)`", '`JSON.parse(rawText)`'),
-    section('snippet', 'Rendering the page snippet (translation and validation included)', '`JSON.stringify(context)`'),
-    section('core', 'Validating a context: `parseVisitorContext(context)`', "`JSON.parse` of the context's JSON text"),
-  ].join('\n');
+/** Runs the child processes one after the other (they would compete for the cores otherwise) and combines them. */
+function measureInChildProcesses(): MeasuredRow[] {
+  const runs: ProcessRow[][] = [];
+  for (let index = 0; index < settings.processes; index++) {
+    process.stderr.write(`Process ${index + 1} of ${settings.processes}\n`);
+    // The same Node and loader flags (tsx) as this process, on this file.
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+      env: { ...process.env, BENCH_CHILD: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`benchmark process ${index + 1} failed (exit ${String(child.status)}, signal ${String(child.signal)})`);
+    runs.push(JSON.parse(child.stdout) as ProcessRow[]);
+  }
+  const first = runs[0] ?? [];
+  return first.map((row, index) => {
+    const same = runs.map((run) => run[index] as ProcessRow);
+    if (same.some((item) => rowKey(item) !== rowKey(row))) throw new Error('benchmark processes measured different rows');
+    // JSON has no NaN: a row that was not measured comes back as null.
+    const ratios = same.map((item) => item.ratio ?? Number.NaN);
+    return {
+      ...row,
+      subjectMicroseconds: median(same.map((item) => item.subjectMicroseconds ?? Number.NaN)),
+      baselineMicroseconds: median(same.map((item) => item.baselineMicroseconds ?? Number.NaN)),
+      ratio: median(ratios),
+      processRatios: ratios.filter((value) => !Number.isNaN(value)),
+    };
+  });
 }
 
-const startedAt = new Date();
-const machine = machineLine();
-process.stderr.write(`Benchmarking on ${machine}\n`);
-const comparisons = await collect((line) => process.stderr.write(`  ${line}\n`));
-const markdown = renderMarkdown(comparisons, machine, startedAt);
-process.stdout.write(`${markdown}\n`);
-await writeFile(new URL('../../BENCHMARKS.md', import.meta.url), markdown);
-process.stderr.write(`Wrote tools/package-proof/BENCHMARKS.md (sink: ${typeof sink})\n`);
+async function readPrevious(): Promise<BenchmarkRecord | undefined> {
+  try {
+    return JSON.parse(await readFile(recordFile, 'utf8')) as BenchmarkRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the summary table between the README's markers; says so when the markers are missing. */
+async function updateReadme(record: BenchmarkRecord): Promise<void> {
+  const readme = await readFile(readmeFile, 'utf8');
+  const start = readme.indexOf(readmeStart);
+  const end = readme.indexOf(readmeEnd);
+  if (start < 0 || end < start) {
+    process.stderr.write(`UPDATE_README: README.md has no ${readmeStart} … ${readmeEnd} block; paste the table printed above instead.\n`);
+    return;
+  }
+  const block = `${readmeStart}\nLatest run: ${record.machine} (run ${record.startedAt}).\n\n${summaryTable(record.rows)}\n${readmeEnd}`;
+  await writeFile(readmeFile, readme.slice(0, start) + block + readme.slice(end + readmeEnd.length));
+  process.stderr.write('Wrote the summary table into README.md\n');
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const machine = machineLine();
+  process.stderr.write(`Benchmarking on ${machine}\n`);
+  const previous = await readPrevious();
+  const rows = measureInChildProcesses();
+  const record: BenchmarkRecord = { machine, startedAt, settings, rows };
+  const markdown = renderMarkdown(record, previous);
+  process.stdout.write(`${markdown}\n`);
+
+  // The verdicts once more at the end, where a terminal shows them.
+  const regressions = rows.filter((row) => compareWithPrevious(row, previous).regressed);
+  const over = rows.filter((row) => row.goal !== undefined && row.ratio > row.goal);
+  const superLinear = [...new Set(rows.map((row) => row.adapter))].map((adapter) => scalingOf(rows, adapter)).filter((item) => item.superLinearSteps.length > 0);
+  process.stdout.write(`\n## README table\n\n${summaryTable(rows)}\n\n`);
+  process.stdout.write(
+    `${over.length} of ${rows.filter((row) => row.goal !== undefined).length} rows over their goal; ` +
+      `${regressions.length} regressed more than 1.5× since the previous run${regressions.length > 0 ? `: ${regressions.map(rowKey).join('; ')}` : ''}; ` +
+      `super-linear cost per field: ${superLinear.length === 0 ? 'none' : superLinear.map((item) => `${item.adapter} (${item.superLinearSteps.join(', ')})`).join(', ')}.\n`,
+  );
+
+  await writeFile(markdownFile, markdown);
+  await writeFile(recordFile, `${JSON.stringify(record, (_key, value: unknown) => (typeof value === 'number' && Number.isNaN(value) ? null : value), 2)}\n`);
+  process.stderr.write('Wrote tools/package-proof/BENCHMARKS.md and BENCHMARKS.json\n');
+  if (process.env['UPDATE_README'] === '1') await updateReadme(record);
+}
+
+if (process.env['BENCH_CHILD'] === '1') await measureInThisProcess();
+else await main();
