@@ -18,7 +18,7 @@ export function refuseCredentialFlags(argv: readonly string[]): void {
     if (credential !== undefined) {
       const why = credential.secret
         ? `Never pass ${credential.description} as a flag: a flag's value is kept in shell history and shown to other users of the machine in process listings.`
-        : `${flag} is not a flag: push reads ${credential.description} from the environment, with the other credentials.`;
+        : `${flag} is not a flag: push reads every credential and account setting from the environment, so they are kept in one place.`;
       throw new CliUsageError('credential_in_arguments', `${why} Set ${credential.variable} in the environment instead.`);
     }
     if (genericSecretFlags.includes(flag)) {
