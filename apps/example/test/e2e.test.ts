@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { comm100Adapter } from '@visitor-context/comm100';
 import { genesysAdapter } from '@visitor-context/genesys';
+import { genesysStandInConversation } from '../src/push/genesys-push-target.js';
 import { readConfig } from '../src/config.js';
 import { findDemoVisitor } from '../src/demo-visitors.js';
 import { createVendorDemos } from '../src/vendors/index.js';
@@ -223,8 +224,96 @@ describe('the code next to each panel', () => {
   });
 });
 
+/** The attributes Genesys gets for a demo visitor: the adapter's own attributes translation. */
+function genesysAttributes(visitorId: string): Record<string, string> {
+  const translated = genesysAdapter.toVendor(demoContext(visitorId), { channel: 'attributes' });
+  if (!translated.ok || translated.value.channel !== 'attributes') throw new Error('the demo visitor does not translate');
+  return translated.value.customAttributes;
+}
+
+describe('push from the server', () => {
+  const customer = genesysStandInConversation.participants.find((participant) => participant.purpose === 'customer')!;
+
+  it('pushes the demo visitor from the server to the Genesys API stand-in: the browser sends only ids, the page shows the receipt', async () => {
+    const standIn = withCsp.push.standIns.genesys!;
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(request.postData() ?? '');
+    });
+    await page.goto(`${withCsp.url}/push?visitor=customer`);
+    const from = standIn.requests.length;
+    await page.click('[data-push-form="genesys"] button[type="submit"]');
+    await page.locator('#push-result[data-vendor="genesys"]').waitFor();
+    // What the browser sent: the vendor, the visitor's id and the conversation's ids; no context, no credential.
+    expect(posted).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(posted[0]))).toEqual({ vendor: 'genesys', visitor: 'customer', conversationId: genesysStandInConversation.id, participantId: '' });
+    // What the stand-in received: a token request, the conversation (to find the customer), the attributes.
+    const received = standIn.requests.slice(from);
+    expect(received.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /oauth/token',
+      `GET /api/v2/conversations/${genesysStandInConversation.id}`,
+      `PATCH /api/v2/conversations/${genesysStandInConversation.id}/participants/${customer.id}/attributes`,
+    ]);
+    expect(received[2]!.json).toEqual({ attributes: genesysAttributes('customer') });
+    const receipt = JSON.parse((await page.locator('[data-push-receipt]').textContent()) ?? '');
+    expect(receipt).toMatchObject({ conversationId: genesysStandInConversation.id, participantId: customer.id, participantSource: 'looked-up', attributes: genesysAttributes('customer') });
+    // The page shows what the stand-in received, without headers; no credential or token reaches the page.
+    const shown = JSON.parse((await page.locator('[data-stand-in-received]').textContent()) ?? '') as { method: string; path: string }[];
+    expect(shown.map((request) => `${request.method} ${request.path}`)).toEqual(received.map((request) => `${request.method} ${request.path}`));
+    const html = await page.content();
+    for (const request of received) expect(html).not.toContain(request.headers['authorization']!.split(' ')[1]!);
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await keepScreenshot(page, 'push-genesys');
+    await page.close();
+  });
+
+  it('keeps the hostile visitor literal in the receipt (CSP off), and sends its values as they are', async () => {
+    const standIn = withoutCsp.push.standIns.genesys!;
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    await page.goto(`${withoutCsp.url}/push?visitor=hostile`);
+    const from = standIn.requests.length;
+    await page.fill('#genesys-participantId', customer.id);
+    await page.click('[data-push-form="genesys"] button[type="submit"]');
+    await page.locator('#push-result[data-ok="true"]').waitFor();
+    const received = standIn.requests.slice(from);
+    expect(received.map((request) => request.method)).toEqual(['POST', 'PATCH']);
+    expect(received[1]!.json).toEqual({ attributes: genesysAttributes('hostile') });
+    expect(JSON.parse((await page.locator('[data-push-receipt]').textContent()) ?? '')).toMatchObject({ participantSource: 'given', attributes: genesysAttributes('hostile') });
+    expect(await page.locator('img').count()).toBe(0);
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reports what the vendor or the adapter refused, and refuses a form without its ids (no browser needed)', async () => {
+    const standIn = withCsp.push.standIns.genesys!;
+    const post = (fields: Record<string, string>) =>
+      fetch(`${withCsp.url}/push`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const from = standIn.requests.length;
+    const notAnId = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '../../users' });
+    expect(notAnId.status).toBe(200);
+    const notAnIdPage = await notAnId.text();
+    expect(notAnIdPage).toContain('data-ok="false"');
+    expect(notAnIdPage).toContain('data-code="invalid_option"');
+    expect(standIn.requests.length).toBe(from);
+    const missing = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '  ' });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('data-code="missing_id"');
+    // An unknown conversation: Genesys' 404 comes back as not_found with its correlation id.
+    const unknown = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '00000000-0000-4000-8000-000000000000' });
+    const unknownPage = await unknown.text();
+    expect(unknownPage).toContain('data-code="not_found"');
+    expect(unknownPage).toContain('HTTP 404');
+    expect((await post({ vendor: 'nobody' })).status).toBe(404);
+  });
+});
+
 describe('at 390 px wide (a phone)', () => {
-  it.each(['/?vendor=comm100&visitor=hostile', '/spa?vendor=genesys', '/operator', '/translate?from=comm100&to=wxcc'])('%s has no horizontal overflow', async (path) => {
+  it.each(['/?vendor=comm100&visitor=hostile', '/spa?vendor=genesys', '/operator', '/translate?from=comm100&to=wxcc', '/push?visitor=hostile'])('%s has no horizontal overflow', async (path) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${withCsp.url}${path}`);
     if (path.startsWith('/translate')) {

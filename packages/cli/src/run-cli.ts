@@ -182,6 +182,7 @@ Examples:
       .addOption(wholeNumberOption('--timeout-ms <ms>', 'give up on one request after this many milliseconds (default: the adapter\'s)', 1))
       .addOption(wholeNumberOption('--retries <count>', 'retries on 429, 502, 503, 504 and network errors (default: the adapter\'s; 0 for none)', 0))
       .option('--compact', 'print the receipt on one line')
+      .addOption(new Option('--strict', 'send nothing (exit 1) if the translation would drop, truncate, rename or coerce anything'))
       .addOption(jsonOption('print diagnostics on stderr as one JSON document'))
       .addOption(maxInputBytesOption())
       .addHelpText(

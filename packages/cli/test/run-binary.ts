@@ -18,6 +18,8 @@ export interface RunBinaryOptions {
   readonly cwd?: string;
   /** Another copy of the binary, e.g. one installed in a temporary directory. */
   readonly binary?: string;
+  /** The process's whole environment. Default: the test runner's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs the built `visitor-context` binary as a real process with `node`. */
@@ -26,6 +28,7 @@ export function runBinary(args: readonly string[], options: RunBinaryOptions = {
     const child = spawn(process.execPath, [options.binary ?? binaryPath, ...args], {
       cwd: options.cwd ?? fileURLToPath(new URL('.', import.meta.url)),
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env === undefined ? {} : { env: { ...options.env } }),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

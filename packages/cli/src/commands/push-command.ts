@@ -20,7 +20,12 @@ export interface PushFlags extends CommonFlags {
 }
 
 type ServerClientFactory = (options: Readonly<Record<string, unknown>>) => unknown;
-type PushFunction = (client: unknown, target: Readonly<Record<string, string>>, context: VisitorContext) => Promise<Result<unknown>>;
+type PushFunction = (
+  client: unknown,
+  target: Readonly<Record<string, string>>,
+  context: VisitorContext,
+  options?: { readonly strict: boolean },
+) => Promise<Result<unknown>>;
 
 /**
  * `push <vendor>`: reads a canonical context (file or standard input) and writes it to the vendor's REST API with
@@ -55,7 +60,8 @@ export async function runPush(environment: CommandEnvironment, vendorId: string,
     // Option errors at construction (core's VisitorContextError), e.g. an unknown region: the command line is wrong.
     throw new CliUsageError('invalid_option', redactSecrets(`The ${vendor.label} client refused its settings: ${messageOf(error)}`, secrets));
   }
-  const pushed = await pushSafely(vendor, () => push(client, target, context));
+  // Under --strict the adapter stops before sending when the translation would lose or change anything.
+  const pushed = await pushSafely(vendor, () => (flags.strict === true ? push(client, target, context, { strict: true }) : push(client, target, context)));
   const pushDiagnostics = fromStage('push', pushed.diagnostics);
   collected.push(...pushDiagnostics, ...reportForeignVendorBags(context, vendor.id, pushDiagnostics, 'push'));
   const receipt = pushed.ok ? escapeJsonControls(JSON.stringify(pushed.value, null, flags.compact === true ? undefined : 2)) : undefined;
