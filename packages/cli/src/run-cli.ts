@@ -49,7 +49,7 @@ Examples:
   visitor-context validate context.json
   visitor-context snippet --vendor imsupporting --option siteId=abc123 context.json
   visitor-context wxcc evaluate-node --fields fields.json
-  GENESYSCLOUD_REGION=… GENESYSCLOUD_OAUTHCLIENT_ID=… GENESYSCLOUD_OAUTHCLIENT_SECRET=… visitor-context push genesys --conversation-id … context.json`,
+  visitor-context push genesys --conversation-id <id> context.json   # credentials from GENESYSCLOUD_* variables`,
     );
 
   program

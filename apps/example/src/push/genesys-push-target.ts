@@ -13,7 +13,8 @@ export const genesysStandInConversation = {
   ],
 } as const;
 
-const code = `import { createGenesysServerClient, pushGenesysParticipantAttributes } from '@visitor-context/genesys/server';
+/** The code a developer writes for this push, shown next to the form (type-checked by test/code-samples.test.ts). */
+export const genesysPushCode = `import { createGenesysServerClient, pushGenesysParticipantAttributes } from '@visitor-context/genesys/server';
 
 // Once, at start-up: the OAuth client (client-credentials grant) from the environment, never from the browser.
 const genesys = createGenesysServerClient({
@@ -61,7 +62,7 @@ export async function createGenesysPushTarget(settings: PushSettings['genesys'])
       const result = await pushGenesysParticipantAttributes(client, { conversationId: ids['conversationId'] ?? '', participantId: ids['participantId'] }, context);
       return standIn === undefined ? { result } : { result, standInRequests: shownRequestsSince(standIn.requests, from) };
     },
-    code,
+    code: genesysPushCode,
   };
   return standIn === undefined ? { target } : { target, standIn };
 }
