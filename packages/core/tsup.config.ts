@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `server` is its own entry so browser bundles of the main entry never include the HTTP code (or ky).
+  entry: { index: 'src/index.ts', server: 'src/server/index.ts' },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { rootDir: 'src' } },
   clean: true,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/browser.ts'],
+  entry: ['src/index.ts', 'src/browser.ts', 'src/server.ts'],
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { rootDir: 'src' } },
   clean: true,

@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/stand-ins.ts'],
+  entry: ['src/index.ts', 'src/stand-ins.ts', 'src/http-stand-in.ts'],
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { rootDir: 'src' } },
   clean: true,

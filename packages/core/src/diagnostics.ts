@@ -17,6 +17,10 @@ export type DiagnosticPath = readonly PathSegment[];
  * Warnings (translation losses): `field_dropped`, `value_truncated`, `value_coerced`, `field_renamed`,
  * `value_guessed`, `unrecognized_payload` (an adapter's `fromVendor` found none of the payload shapes it reads:
  * everything went to the vendor bag; the message lists the shapes it reads). Browser runtimes: `timeout`, `vendor_error`, `not_applied`.
+ * Server push (`@visitor-context/core/server`): `unauthorized` (HTTP 401/403: check credentials and scopes),
+ * `not_found` (404: check the ids), `rate_limited` (429 once retries are used up: slow down), `vendor_rejected`
+ * (any other non-2xx), `timeout` (an attempt or the whole call took too long), `network_error` (the vendor could
+ * not be reached), `aborted` (the caller's signal cancelled the call).
  * Under `strict`, every warning is reported again as an error with the same code.
  * @public
  */
@@ -46,7 +50,13 @@ export type CoreDiagnosticCode =
   | 'unrecognized_payload'
   | 'timeout'
   | 'vendor_error'
-  | 'not_applied';
+  | 'not_applied'
+  | 'unauthorized'
+  | 'not_found'
+  | 'rate_limited'
+  | 'vendor_rejected'
+  | 'network_error'
+  | 'aborted';
 
 /**
  * A diagnostic code: one of core's {@link CoreDiagnosticCode}s, or an adapter's own stable code

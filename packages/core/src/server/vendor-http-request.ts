@@ -1,0 +1,81 @@
+import * as z from 'zod/mini';
+import type { Diagnostics } from '../diagnostics.js';
+import { describeOptionIssues } from '../option-issues.js';
+
+/** The HTTP methods a vendor push uses. @public */
+export type VendorHttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * One request to a vendor's REST API, as an adapter's server code builds it.
+ * @public
+ */
+export interface VendorHttpRequest {
+  /** The vendor, e.g. `genesys`; named in every message. */
+  readonly vendor: string;
+  /** What the request does, e.g. `update participant attributes`; named in every message. */
+  readonly operation: string;
+  /** The HTTP method. */
+  readonly method: VendorHttpMethod;
+  /** The absolute `https:` (or, for local stand-ins, `http:`) URL. */
+  readonly url: string;
+  /** Request headers. They never reach a diagnostic. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** JSON text (set `content-type` yourself) or a form body (sent as `application/x-www-form-urlencoded`). */
+  readonly body?: string | URLSearchParams | undefined;
+  /**
+   * Every secret in this request: tokens, client secrets, API keys. They, and their URL-encoded, form-encoded,
+   * JSON-escaped and base64 forms, are replaced by `[redacted]` in anything that reaches a diagnostic. The
+   * credentials of `authorization`-like headers are scrubbed too, even when not listed here.
+   */
+  readonly secrets: readonly string[];
+  /** Response headers that carry the vendor's request or correlation id, e.g. `inin-correlation-id`. `x-request-id` and `x-correlation-id` are always read. */
+  readonly requestIdHeaders?: readonly string[] | undefined;
+  /**
+   * Whether sending the request twice has the same effect as sending it once. Default true (a PATCH of
+   * attributes, a PUT, an OAuth token request all are). False turns retries off for this request.
+   */
+  readonly idempotent?: boolean | undefined;
+}
+
+/** A header name: an RFC 9110 token. */
+const headerName = z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name'));
+/** A header value: no line breaks or NUL, which `Headers` would refuse (or which could split a header). */
+const headerValue = z.string().check(z.regex(/^[^\r\n\0]*$/, 'must not contain line breaks'));
+
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const protocol = new URL(value).protocol;
+  return protocol === 'https:' || protocol === 'http:';
+}
+
+function isUrlSearchParams(value: unknown): value is URLSearchParams {
+  return value instanceof URLSearchParams;
+}
+
+const name = z.string().check(z.minLength(1), z.maxLength(100));
+
+/** The schema a request is checked with before anything is sent. */
+export const VendorHttpRequestSchema = z.strictObject({
+  vendor: name,
+  operation: name,
+  method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+  url: z.string().check(z.maxLength(8192), z.refine(isHttpUrl, 'must be an absolute http: or https: URL')),
+  headers: z.optional(z.record(headerName, headerValue)),
+  body: z.optional(z.union([z.string(), z.custom<URLSearchParams>(isUrlSearchParams, { message: 'must be a string or URLSearchParams' })])),
+  secrets: z.array(z.string()),
+  requestIdHeaders: z.optional(z.array(headerName)),
+  idempotent: z.optional(z.boolean()),
+});
+
+/** A checked request: a fresh copy, so nothing the caller holds can change (or throw) while it is sent. */
+export type CheckedVendorHttpRequest = z.infer<typeof VendorHttpRequestSchema>;
+
+/** Checks a request; every problem becomes an `invalid_option` error at `request.<field>`. */
+export function checkVendorHttpRequest(request: unknown, diagnostics: Diagnostics): CheckedVendorHttpRequest | undefined {
+  const parsed = z.safeParse(VendorHttpRequestSchema, request);
+  if (parsed.success) return parsed.data;
+  for (const problem of describeOptionIssues(VendorHttpRequestSchema, parsed.error.issues, request, ['request'])) {
+    diagnostics.error('invalid_option', problem.path, problem.message);
+  }
+  return undefined;
+}
