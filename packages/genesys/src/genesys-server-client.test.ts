@@ -73,7 +73,7 @@ describe('createGenesysServerClient: region', () => {
 
 describe('createGenesysServerClient: base URLs', () => {
   it('accepts https anywhere and http to loopback addresses only', () => {
-    for (const url of ['https://proxy.example.com/genesys', 'http://127.0.0.1:8123', 'http://localhost:9', 'http://[::1]:80']) {
+    for (const url of ['https://proxy.example.com/genesys', 'http://127.0.0.1:8123', 'http://localhost:9', 'http://[::1]:8080']) {
       expect(createGenesysServerClient({ region: 'eu-west-1', clientId, clientSecret, apiBaseUrl: url, loginBaseUrl: url }).apiBaseUrl).toBe(url.replace(/\/$/, ''));
     }
     const region = createGenesysServerClient({ region: 'eu-west-1', clientId, clientSecret, apiBaseUrl: 'http://127.0.0.1:1' });

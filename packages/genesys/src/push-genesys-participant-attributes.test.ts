@@ -15,11 +15,15 @@ const externalId = 'e1111111-4b5a-4968-8776-655443322110';
 const twoCustomersConversationId = 'd0000000-8c7e-4a57-9f4e-2d7c1e6b9a10';
 const agentsOnlyConversationId = 'a0000000-8c7e-4a57-9f4e-2d7c1e6b9a10';
 
-const context: VisitorContext = {
+/** A context whose number becomes text: the push reports that (value_coerced) as toVendor does. */
+const contextWithNumber: VisitorContext = {
   visitor: { id: 'C-1001', name: 'Ada Lovelace', email: 'ada@example.com' },
   page: { url: 'https://shop.example.com/checkout', title: 'Checkout' },
   attributes: { plan: 'pro', seats: 12 },
 };
+
+/** A context that translates without warnings, so failures show only the failure's own diagnostics. */
+const context: VisitorContext = { visitor: { id: 'C-1001', email: 'ada@example.com' }, attributes: { plan: 'pro' } };
 
 /** What `toVendor` makes of the context: the push must send exactly this. */
 function translated(value: VisitorContext): { attributes: Record<string, string>; warnings: readonly Diagnostic[] } {
@@ -91,8 +95,8 @@ function expectNoSecrets(value: unknown): void {
 
 describe('the requests sent', () => {
   it('gets a token, finds the customer participant, and PATCHes exactly the translated attributes', async () => {
-    const result = await pushGenesysParticipantAttributes(client(), { conversationId }, context);
-    const { attributes, warnings } = translated(context);
+    const result = await pushGenesysParticipantAttributes(client(), { conversationId }, contextWithNumber);
+    const { attributes, warnings } = translated(contextWithNumber);
 
     expect(standIn.requests.map(summary)).toEqual([tokenRequest, conversationRequest, patchRequest(conversationId, customerId)]);
     const [token, conversation, patch] = standIn.requests as [RecordedRequest, RecordedRequest, RecordedRequest];

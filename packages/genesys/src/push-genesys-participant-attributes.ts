@@ -5,7 +5,7 @@
  * `patchConversationParticipantAttributes`), after `GET /api/v2/conversations/{conversationId}` when the
  * participant must be found first.
  */
-import { Diagnostics, parseAdapterOptions, type Diagnostic, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, parseAdapterOptions, type Diagnostic, type Failure, type Result, type VisitorContext } from '@visitor-context/core';
 import { VendorHttpOptionsSchema, type VendorHttpResult } from '@visitor-context/core/server';
 import * as z from 'zod/mini';
 import { findCustomerParticipant } from './find-customer-participant.js';
@@ -13,7 +13,7 @@ import { genesysAdapter } from './genesys-adapter.js';
 import type { GenesysAccessToken } from './genesys-access-token.js';
 import { idSegment, invalidIdDiagnostic, isGenesysId } from './genesys-ids.js';
 import { genesysClientState, type GenesysClientState, type GenesysServerClient } from './genesys-server-client.js';
-import { sendGenesysRequest, type GenesysRequest } from './send-genesys-request.js';
+import { httpDiagnostics, sendGenesysRequest, type GenesysRequest } from './send-genesys-request.js';
 
 /**
  * Which participant to update: the conversation, and the participant when known. Without `participantId` the
@@ -208,14 +208,14 @@ function readTarget(target: GenesysPushTarget, diagnostics: Diagnostics): { conv
  */
 function authorizedSender(state: GenesysClientState, signal: AbortSignal | undefined) {
   const http = { ...state.http, ...(signal === undefined ? {} : { signal: combineSignals(state.http.signal, signal) }) };
-  return async (build: (token: string) => GenesysRequest): Promise<VendorHttpResult | Result<never>> => {
+  return async (build: (token: string) => GenesysRequest): Promise<VendorHttpResult | Failure> => {
     let refused: GenesysAccessToken | undefined;
     for (;;) {
       const token = await state.tokens.get(signal);
-      if (!token.ok) return token;
+      if (!token.ok) return { ok: false, diagnostics: token.diagnostics };
       const request = build(token.value.value);
       const result = await sendGenesysRequest({ ...request, secrets: [...request.secrets, ...state.secrets] }, http);
-      if (result.ok || refused !== undefined || !result.diagnostics.some((item) => item.status === 401)) return result;
+      if (result.ok || refused !== undefined || !httpDiagnostics(result).some((item) => item.status === 401)) return result;
       refused = token.value;
       state.tokens.discard(refused);
     }

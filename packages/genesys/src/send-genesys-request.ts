@@ -43,14 +43,22 @@ export async function sendGenesysRequest(request: GenesysRequest, http: VendorHt
  */
 export function asCredentialFailure(result: VendorHttpResult): VendorHttpResult {
   if (result.ok) return result;
-  const diagnostics = result.diagnostics.map((diagnostic): VendorHttpDiagnostic =>
+  const diagnostics = httpDiagnostics(result).map((diagnostic): VendorHttpDiagnostic =>
     diagnostic.code === 'vendor_rejected' && diagnostic.status === 400
       ? {
           ...diagnostic,
           code: 'unauthorized',
-          message: `${diagnostic.message} The token endpoint refuses a client-credentials request with 400 when the client id or secret is wrong, or when the OAuth client's grant type is not "Client Credentials".`,
+          // core's advice for a 400 ("check the data sent") does not apply: the request is fixed, the credentials are not.
+          message: `${diagnostic.message.replace(/ Check the data sent against the vendor's API documentation\.$/, '')} The token endpoint refuses a client-credentials request with 400 when the client id or secret is wrong, or when the OAuth client's grant type is not "Client Credentials".`,
         }
       : diagnostic,
   );
   return { ok: false, diagnostics };
+}
+
+/** A result's diagnostics with core's HTTP fields (`status`, `requestId`, `attempts`) typed. */
+export function httpDiagnostics(result: VendorHttpResult): readonly VendorHttpDiagnostic[] {
+  // VendorHttpResult intersects core's Result with its own diagnostics type; TypeScript reads array methods of such
+  // an intersection from the first member, so name the type once here.
+  return result.diagnostics as readonly VendorHttpDiagnostic[];
 }

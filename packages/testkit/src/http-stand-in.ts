@@ -11,3 +11,11 @@ export {
   type RecordedRequest,
   type StandInResponse,
 } from './http/start-http-stand-in.js';
+export {
+  createGenesysApiRoutes,
+  genesysErrorResponse,
+  type GenesysApiRoutes,
+  type GenesysApiRoutesOptions,
+  type GenesysStandInConversation,
+  type GenesysStandInParticipant,
+} from './http/genesys-api-routes.js';
