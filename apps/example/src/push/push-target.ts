@@ -1,4 +1,5 @@
 import type { Result, VisitorContext } from '@visitor-context/core';
+import type { HttpStandIn } from '@visitor-context/testkit/http-stand-in';
 
 /** One id the vendor needs to know where to write (a conversation, a room, a visitor). */
 export interface PushField {
@@ -44,6 +45,6 @@ export interface PushTarget {
 export interface PushDelivery {
   readonly targets: readonly PushTarget[];
   /** With the stand-in: its address and everything it received (for the tests). */
-  readonly standIns: Readonly<Partial<Record<PushTarget['id'], { readonly url: string; readonly requests: readonly unknown[] }>>>;
+  readonly standIns: Readonly<Partial<Record<PushTarget['id'], HttpStandIn>>>;
   close(): Promise<void>;
 }
