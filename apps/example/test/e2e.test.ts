@@ -224,6 +224,17 @@ describe('the code next to each panel', () => {
   });
 });
 
+/** The page's width and the elements that reach past it (none, for a page that fits). */
+function horizontalOverflow(page: Page): Promise<{ width: number; scrollWidth: number; wider: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wider = Array.from(document.body.querySelectorAll('*'))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
+    return { width, scrollWidth: document.documentElement.scrollWidth, wider: wider.slice(0, 5) };
+  });
+}
+
 /** The attributes Genesys gets for a demo visitor: the adapter's own attributes translation. */
 function genesysAttributes(visitorId: string): Record<string, string> {
   const translated = genesysAdapter.toVendor(demoContext(visitorId), { channel: 'attributes' });
@@ -266,13 +277,12 @@ describe('push from the server', () => {
     for (const request of received) expect(html).not.toContain(request.headers['authorization']!.split(' ')[1]!);
     expect(await watch.violations()).toEqual([]);
     expect(watch.errors).toEqual([]);
-    await keepScreenshot(page, 'push-genesys');
     await page.close();
   });
 
-  it('keeps the hostile visitor literal in the receipt (CSP off), and sends its values as they are', async () => {
+  it('keeps the hostile visitor literal in the receipt (CSP off), sends its values as they are, and fits 390 px', async () => {
     const standIn = withoutCsp.push.standIns.genesys!;
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const watch = await watchPage(page);
     await page.goto(`${withoutCsp.url}/push?visitor=hostile`);
     const from = standIn.requests.length;
@@ -286,6 +296,9 @@ describe('push from the server', () => {
     expect(await page.locator('img').count()).toBe(0);
     expect(watch.dialogs).toEqual([]);
     expect(watch.errors).toEqual([]);
+    // The phone check of this page, with the most it ever shows: a result, a receipt and the stand-in's requests.
+    expect(await horizontalOverflow(page)).toEqual({ width: 390, scrollWidth: 390, wider: [] });
+    await keepScreenshot(page, 'narrow-push-hostile');
     await page.close();
   });
 
@@ -313,7 +326,7 @@ describe('push from the server', () => {
 });
 
 describe('at 390 px wide (a phone)', () => {
-  it.each(['/?vendor=comm100&visitor=hostile', '/spa?vendor=genesys', '/operator', '/translate?from=comm100&to=wxcc', '/push?visitor=hostile'])('%s has no horizontal overflow', async (path) => {
+  it.each(['/?vendor=comm100&visitor=hostile', '/spa?vendor=genesys', '/operator', '/translate?from=comm100&to=wxcc'])('%s has no horizontal overflow', async (path) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${withCsp.url}${path}`);
     if (path.startsWith('/translate')) {
@@ -326,13 +339,7 @@ describe('at 390 px wide (a phone)', () => {
       await page.click('[data-login="hostile"]');
       await page.locator('#spa-status[data-state]').waitFor({ timeout: 15_000 });
     }
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wider = Array.from(document.body.querySelectorAll('*'))
-        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
-      return { width, scrollWidth: document.documentElement.scrollWidth, wider: wider.slice(0, 5) };
-    });
+    const overflow = await horizontalOverflow(page);
     expect(overflow.width).toBe(390);
     expect(overflow).toEqual({ width: 390, scrollWidth: 390, wider: [] });
     await keepScreenshot(page, `narrow-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`);
