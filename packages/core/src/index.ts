@@ -93,4 +93,4 @@ export {
 export { closestName } from './closest-name.js';
 export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
-export { neverThrow } from './never-throw.js';
+export { describeError, neverReject, neverThrow, type NeverThrowOptions } from './never-throw.js';

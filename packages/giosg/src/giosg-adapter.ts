@@ -1,4 +1,4 @@
-import { defineAdapter, type VisitorContextAdapter } from '@visitor-context/core';
+import { defineAdapter, neverThrow, type VisitorContextAdapter } from '@visitor-context/core';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgCapabilities } from './giosg-capabilities.js';
 import {
@@ -8,7 +8,6 @@ import {
   type GiosgToVendorOptions,
 } from './giosg-options.js';
 import { fromGiosg } from './from-giosg.js';
-import { settle } from './settle.js';
 import { toGiosg } from './to-giosg.js';
 
 /** The giosg adapter's type. @public */
@@ -56,8 +55,8 @@ export function createGiosgAdapter(options: GiosgAdapterOptions = {}): GiosgAdap
   // Core's checks never run a getter, but a revoked or trapping proxy throws on any look; both directions stay Results.
   return {
     ...withDefaults,
-    toVendor: (context, callOptions) => settle('The context or its options', () => withDefaults.toVendor(context, callOptions), 'not_plain_data'),
-    fromVendor: (input, callOptions) => settle('The payload or its options', () => withDefaults.fromVendor(input, callOptions), 'not_plain_data'),
+    toVendor: neverThrow('toVendor', (context: Parameters<GiosgAdapter['toVendor']>[0], callOptions?: GiosgToVendorOptions) => withDefaults.toVendor(context, callOptions)),
+    fromVendor: neverThrow('fromVendor', (input: unknown, callOptions?: GiosgFromVendorOptions) => withDefaults.fromVendor(input, callOptions)),
   };
 }
 

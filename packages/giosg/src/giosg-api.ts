@@ -11,11 +11,15 @@ export const GiosgRoomSchema = z.union([z.strictObject({ id: z.string().check(z.
 /** A giosg room reference: `{ id }` (the legacy room id from the console's room settings) or `{ name }`. @public */
 export type GiosgRoom = { readonly id: string } | { readonly name: string };
 
-/** The JWT algorithms this package signs with (giosg also documents RS256/384/512, which need a key registration process giosg does not document). @public */
-export const GiosgJwtAlgorithmSchema = z.enum(['HS256', 'HS384', 'HS512']);
+/**
+ * The JWT algorithms giosg documents for signed visitor data: HMAC with the account's shared API signing key
+ * (`HS*`), or RSA signatures (`RS*`) verified with the account's RSA public key.
+ * @public
+ */
+export const GiosgJwtAlgorithmSchema = z.enum(['HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512']);
 
 /** A JWT algorithm this package signs with. @public */
-export type GiosgJwtAlgorithm = 'HS256' | 'HS384' | 'HS512';
+export type GiosgJwtAlgorithm = 'HS256' | 'HS384' | 'HS512' | 'RS256' | 'RS384' | 'RS512';
 
 /** giosg's weak legacy checksum algorithms (`_checksum` field), for old accounts only. @public */
 export const GiosgChecksumAlgorithmSchema = z.enum(['md5', 'sha1']);
@@ -24,7 +28,7 @@ export const GiosgChecksumAlgorithmSchema = z.enum(['md5', 'sha1']);
 export type GiosgChecksumAlgorithm = 'md5' | 'sha1';
 
 /** Every `signing_algorithm` argument of `_giosg('visitor', 'submit', …)` this package emits. @public */
-export const GiosgSigningAlgorithmSchema = z.enum(['plain', 'HS256', 'HS384', 'HS512', 'md5', 'sha1']);
+export const GiosgSigningAlgorithmSchema = z.enum(['plain', 'HS256', 'HS384', 'HS512', 'RS256', 'RS384', 'RS512', 'md5', 'sha1']);
 
 /** The `signing_algorithm` argument of a visitor submission. @public */
 export type GiosgSigningAlgorithm = 'plain' | GiosgJwtAlgorithm | GiosgChecksumAlgorithm;
@@ -43,7 +47,7 @@ export type GiosgVisitorData = { [key: string]: JsonValue };
  *
  * @remarks
  * `visitorData` is the data object for `plain` and the legacy checksums, or the compact JWT string that replaces
- * it for `HS256`/`HS384`/`HS512`.
+ * it for `HS256`/`HS384`/`HS512`/`RS256`/`RS384`/`RS512`.
  * @public
  */
 export const GiosgVisitorSubmissionSchema = z.strictObject({
@@ -55,7 +59,7 @@ export const GiosgVisitorSubmissionSchema = z.strictObject({
 
 /** One visitor data submission to giosg; render it with `renderGiosgSubmission` or apply it with `./browser`. @public */
 export interface GiosgVisitorSubmission {
-  /** The data object (`plain`, `md5`, `sha1`), or the compact JWT string that replaces it (`HS256`, `HS384`, `HS512`). */
+  /** The data object (`plain`, `md5`, `sha1`), or the compact JWT string that replaces it (`HS*`, `RS*`). */
   readonly visitorData: GiosgVisitorData | string;
   /** giosg's `signing_algorithm` argument. */
   readonly signingAlgorithm: GiosgSigningAlgorithm;

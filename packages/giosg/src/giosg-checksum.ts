@@ -1,11 +1,10 @@
-import { Diagnostics, type DiagnosticPath, type JsonObject, type JsonValue, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, neverReject, type DiagnosticPath, type JsonObject, type JsonValue, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgChecksumAlgorithmSchema, type GiosgChecksumAlgorithm, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
 import { attributeKeyPrefix, checksumKeys, visitorFieldByKey } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
 import { defaultExpiresInSeconds, maxExpiresInSeconds, translateOptions } from './sign-giosg-visitor-data.js';
-import { settleAsync } from './settle.js';
-import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
+import { readSigningKey, type GiosgSharedSecret } from './signing-key.js';
 
 /**
  * Options of {@link signGiosgVisitorDataWithChecksum}.
@@ -13,7 +12,7 @@ import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
  */
 export interface GiosgChecksumOptions extends GiosgToVendorOptions {
   /** The giosg account's API signing key. */
-  readonly key: GiosgSigningKey;
+  readonly key: GiosgSharedSecret;
   /** `md5` or `sha1`, as the giosg account is configured. */
   readonly algorithm: GiosgChecksumAlgorithm;
   /** Must be `true`: the legacy checksum is weak (MD5/SHA-1 of key:value pairs and the secret). Prefer the JWT form. */
@@ -58,8 +57,10 @@ export async function signGiosgVisitorDataWithChecksum(
   context: VisitorContext,
   options: GiosgChecksumOptions,
 ): Promise<Result<GiosgVisitorSubmission>> {
-  return settleAsync('The checksum options', () => signWithChecksum(context, options));
+  return signWithChecksumSafely(context, options);
 }
+
+const signWithChecksumSafely = /* @__PURE__ */ neverReject('signGiosgVisitorDataWithChecksum', signWithChecksum, { code: 'invalid_option' });
 
 async function signWithChecksum(context: VisitorContext, options: GiosgChecksumOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();

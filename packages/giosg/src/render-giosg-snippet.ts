@@ -2,6 +2,7 @@ import {
   Diagnostics,
   jsAssign,
   jsCall,
+  neverThrow,
   parseAdapterOptions,
   renderInlineScript,
   renderScriptTag,
@@ -13,7 +14,9 @@ import { GiosgVisitorSubmissionSchema, type GiosgVisitorSubmission } from './gio
 import { giosgAdapter } from './giosg-adapter.js';
 import { closeChatOnLogout } from './giosg-keys.js';
 import { GiosgToVendorOptionsSchema, giosgServiceHost, type GiosgRenderOptions, type GiosgToVendorOptions } from './giosg-options.js';
-import { settle } from './settle.js';
+
+/** What a renderer's throw becomes: the only input these renderers read unchecked is their options. */
+const invalidOption = { code: 'invalid_option' } as const;
 
 /**
  * giosg's own tag defines `_giosg` as a queue until its script has loaded. The same definition, written so it
@@ -41,8 +44,10 @@ const GiosgSnippetOptionsSchema = z.extend(GiosgToVendorOptionsSchema, {
  * @public
  */
 export function renderGiosgSubmission(submission: GiosgVisitorSubmission, options: GiosgRenderOptions = {}): Result<string> {
-  return settle('The submission or the render options', () => renderSubmission(submission, options));
+  return renderSubmissionSafely(submission, options);
 }
+
+const renderSubmissionSafely = /* @__PURE__ */ neverThrow('renderGiosgSubmission', renderSubmission, invalidOption);
 
 function renderSubmission(submission: GiosgVisitorSubmission, options: GiosgRenderOptions): Result<string> {
   const parsed = z.safeParse(GiosgVisitorSubmissionSchema, submission);
@@ -69,16 +74,20 @@ export function renderGiosgSnippet(
   context: VisitorContext,
   options: GiosgRenderOptions & GiosgToVendorOptions = {},
 ): Result<string> {
-  return settle('The snippet options', () => {
-    const optionDiagnostics = new Diagnostics();
-    if (parseAdapterOptions(GiosgSnippetOptionsSchema, options, optionDiagnostics) === undefined) return optionDiagnostics.toFailure();
-    const { nonce, companyId, scriptUrl, ...translateOptions } = options ?? {};
-    const translated = giosgAdapter.toVendor(context, translateOptions);
-    if (!translated.ok) return translated;
-    const rendered = renderGiosgSubmission(translated.value, withoutUndefined({ nonce, companyId, scriptUrl }));
-    if (!rendered.ok) return { ok: false, diagnostics: [...translated.diagnostics, ...rendered.diagnostics] };
-    return { ok: true, value: rendered.value, diagnostics: translated.diagnostics };
-  });
+  return renderSnippetSafely(context, options);
+}
+
+const renderSnippetSafely = /* @__PURE__ */ neverThrow('renderGiosgSnippet', renderSnippet, invalidOption);
+
+function renderSnippet(context: VisitorContext, options: GiosgRenderOptions & GiosgToVendorOptions): Result<string> {
+  const optionDiagnostics = new Diagnostics();
+  if (parseAdapterOptions(GiosgSnippetOptionsSchema, options, optionDiagnostics) === undefined) return optionDiagnostics.toFailure();
+  const { nonce, companyId, scriptUrl, ...translateOptions } = options ?? {};
+  const translated = giosgAdapter.toVendor(context, translateOptions);
+  if (!translated.ok) return translated;
+  const rendered = renderGiosgSubmission(translated.value, withoutUndefined({ nonce, companyId, scriptUrl }));
+  if (!rendered.ok) return { ok: false, diagnostics: [...translated.diagnostics, ...rendered.diagnostics] };
+  return { ok: true, value: rendered.value, diagnostics: translated.diagnostics };
 }
 
 /** Options of {@link renderGiosgLogoutSnippet}. @public */
@@ -100,17 +109,21 @@ export interface GiosgLogoutOptions extends GiosgRenderOptions {
  * @public
  */
 export function renderGiosgLogoutSnippet(options: GiosgLogoutOptions = {}): Result<string> {
-  return settle('The logout snippet options', () => {
-    const { keys, closeChat, ...renderOptions } = options ?? {};
-    const diagnostics = new Diagnostics();
-    if (keys !== undefined && !(Array.isArray(keys) && keys.every((key) => typeof key === 'string'))) {
-      diagnostics.error('invalid_option', ['keys'], 'keys must be a list of visitor data keys (strings); leave it out to remove everything.');
-    }
-    if (closeChat !== undefined && typeof closeChat !== 'boolean') diagnostics.error('invalid_option', ['closeChat'], 'closeChat must be true or false.');
-    if (diagnostics.hasErrors) return diagnostics.toFailure();
-    const removeCode = keys === undefined ? jsCall('_giosg', 'visitor', 'removeAll') : keys.map((key) => jsCall('_giosg', 'visitor', 'remove', key)).join('');
-    return render(() => removeCode + (closeChat === true ? jsCall('_giosg', 'chat', 'close', closeChatOnLogout) : ''), renderOptions);
-  });
+  return renderLogoutSafely(options);
+}
+
+const renderLogoutSafely = /* @__PURE__ */ neverThrow('renderGiosgLogoutSnippet', renderLogout, invalidOption);
+
+function renderLogout(options: GiosgLogoutOptions): Result<string> {
+  const { keys, closeChat, ...renderOptions } = options ?? {};
+  const diagnostics = new Diagnostics();
+  if (keys !== undefined && !(Array.isArray(keys) && keys.every((key) => typeof key === 'string'))) {
+    diagnostics.error('invalid_option', ['keys'], 'keys must be a list of visitor data keys (strings); leave it out to remove everything.');
+  }
+  if (closeChat !== undefined && typeof closeChat !== 'boolean') diagnostics.error('invalid_option', ['closeChat'], 'closeChat must be true or false.');
+  if (diagnostics.hasErrors) return diagnostics.toFailure();
+  const removeCode = keys === undefined ? jsCall('_giosg', 'visitor', 'removeAll') : keys.map((key) => jsCall('_giosg', 'visitor', 'remove', key)).join('');
+  return render(() => removeCode + (closeChat === true ? jsCall('_giosg', 'chat', 'close', closeChatOnLogout) : ''), renderOptions);
 }
 
 /** Every giosg script URL is checked by core's `checkScriptUrl` (inside `renderScriptTag`); none is written here. */

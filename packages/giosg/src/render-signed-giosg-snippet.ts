@@ -1,12 +1,11 @@
-import type { Result, VisitorContext } from '@visitor-context/core';
+import { neverReject, type Result, type VisitorContext } from '@visitor-context/core';
 import type { GiosgRenderOptions } from './giosg-options.js';
 import { renderGiosgSubmission } from './render-giosg-snippet.js';
-import { settleAsync } from './settle.js';
 import { signGiosgVisitorData, type GiosgSigningOptions } from './sign-giosg-visitor-data.js';
 
 /**
  * Signs a context's visitor data as a JWT and renders the snippet that submits it:
- * `_giosg('visitor', 'submit', '<jwt>', 'HS256', replaceExisting, rooms)`. Only the token reaches the page.
+ * `_giosg('visitor', 'submit', '<jwt>', '<algorithm>', replaceExisting, rooms)` (HS* or RS*). Only the token reaches the page.
  * Never rejects.
  * @public
  */
@@ -14,8 +13,10 @@ export async function renderSignedGiosgSnippet(
   context: VisitorContext,
   options: GiosgSigningOptions & GiosgRenderOptions,
 ): Promise<Result<string>> {
-  return settleAsync('The signing and render options', () => renderSigned(context, options));
+  return renderSignedSafely(context, options);
 }
+
+const renderSignedSafely = /* @__PURE__ */ neverReject('renderSignedGiosgSnippet', renderSigned, { code: 'invalid_option' });
 
 async function renderSigned(context: VisitorContext, options: GiosgSigningOptions & GiosgRenderOptions): Promise<Result<string>> {
   const { nonce, companyId, scriptUrl, ...signingOptions } = options ?? {};

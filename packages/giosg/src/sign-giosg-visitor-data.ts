@@ -1,11 +1,10 @@
 import { CompactSign, type CompactJWSHeaderParameters } from 'jose';
-import { Diagnostics, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, describeError, neverReject, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm, type GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
 import { tokenClaimKeys } from './giosg-keys.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
-import { describeError, settleAsync } from './settle.js';
-import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
+import { defaultJwtAlgorithm, readJwtKey, type GiosgSigningKey, type JwtKey } from './jwt-key.js';
 
 /** Default lifetime of a signed submission: long enough for the page to load and giosg to receive it. */
 export const defaultExpiresInSeconds = 600;
@@ -17,9 +16,16 @@ export const maxExpiresInSeconds = 3600;
  * @public
  */
 export interface GiosgSigningOptions extends GiosgToVendorOptions {
-  /** The giosg account's API signing key (never sent to browsers). At least 32 bytes for HS256, 48 for HS384, 64 for HS512. */
+  /**
+   * The signing key (never sent to browsers): for `HS*`, the giosg account's shared API signing key, at least
+   * 32 bytes for HS256, 48 for HS384, 64 for HS512; for `RS*`, an RSA private key of at least 2048 bits as a
+   * PKCS#8 PEM string (`-----BEGIN PRIVATE KEY-----`) or a private JWK.
+   */
   readonly key: GiosgSigningKey;
-  /** The JWT algorithm; default `HS256` (giosg's recommendation). */
+  /**
+   * The JWT algorithm. Default: `RS256` for an RSA key (PEM or JWK), else `HS256` (giosg's recommendation). It
+   * must match the key type: an RSA key never signs `HS*`, a shared secret never signs `RS*`.
+   */
   readonly algorithm?: GiosgJwtAlgorithm;
   /** Token lifetime in seconds (`exp` − now); default 600, at most 3600. */
   readonly expiresInSeconds?: number;
@@ -30,7 +36,8 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
 }
 
 /**
- * Translates a context and signs its visitor data as a compact JWT, giosg's tamper-proof form: the JWT payload
+ * Translates a context and signs its visitor data as a compact JWT (`HS*` with the account's shared API signing
+ * key, or `RS*` with an RSA private key), giosg's tamper-proof form: the JWT payload
  * is the visitor data plus `exp` only, and the submission passes the JWT string in place of the data object,
  * with the algorithm. Server-only: the key must never reach a browser. Never rejects.
  *
@@ -40,12 +47,14 @@ export interface GiosgSigningOptions extends GiosgToVendorOptions {
  * @public
  */
 export async function signGiosgVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
-  return settleAsync('The signing options', () => signVisitorData(context, options));
+  return signSafely(context, options);
 }
+
+const signSafely = /* @__PURE__ */ neverReject('signGiosgVisitorData', signVisitorData, { code: 'invalid_option' });
 
 async function signVisitorData(context: VisitorContext, options: GiosgSigningOptions): Promise<Result<GiosgVisitorSubmission>> {
   const diagnostics = new Diagnostics();
-  const settings = readSigningSettings(options, diagnostics);
+  const settings = await readSigningSettings(options, diagnostics);
   if (settings === undefined) return diagnostics.toFailure();
   const translated = giosgAdapter.toVendor(context, translateOptions(options));
   diagnostics.add(translated.diagnostics);
@@ -74,24 +83,24 @@ async function signVisitorData(context: VisitorContext, options: GiosgSigningOpt
 }
 
 /** Signs bytes as a compact JWS with jose (no hand-written crypto). Separate so it can be checked against RFC 7520 vectors. */
-export async function signCompactJws(header: CompactJWSHeaderParameters, payload: Uint8Array, key: Uint8Array): Promise<string> {
+export async function signCompactJws(header: CompactJWSHeaderParameters, payload: Uint8Array, key: JwtKey): Promise<string> {
   return new CompactSign(payload).setProtectedHeader(header).sign(key);
 }
 
 interface SigningSettings {
   readonly algorithm: GiosgJwtAlgorithm;
-  readonly key: Uint8Array;
+  readonly key: JwtKey;
   readonly expiresInSeconds: number;
 }
 
-function readSigningSettings(options: GiosgSigningOptions, diagnostics: Diagnostics): SigningSettings | undefined {
+async function readSigningSettings(options: GiosgSigningOptions, diagnostics: Diagnostics): Promise<SigningSettings | undefined> {
   if (typeof options !== 'object' || options === null) {
     diagnostics.error('invalid_option', [], 'Pass signing options with at least { key }.');
     return undefined;
   }
-  const algorithm = options.algorithm ?? 'HS256';
+  const algorithm = options.algorithm ?? defaultJwtAlgorithm(options.key);
   if (!GiosgJwtAlgorithmSchema.options.includes(algorithm)) {
-    diagnostics.error('invalid_option', ['algorithm'], `algorithm must be HS256, HS384 or HS512; got ${JSON.stringify(algorithm)}.`);
+    diagnostics.error('invalid_option', ['algorithm'], `algorithm must be HS256, HS384, HS512, RS256, RS384 or RS512; got ${JSON.stringify(algorithm)}.`);
     return undefined;
   }
   const expiresInSeconds = options.expiresInSeconds ?? defaultExpiresInSeconds;
@@ -107,7 +116,7 @@ function readSigningSettings(options: GiosgSigningOptions, diagnostics: Diagnost
     diagnostics.error('invalid_option', ['keyId'], 'keyId must be a string.');
     return undefined;
   }
-  const key = readSigningKey(options.key, algorithm);
+  const key = await readJwtKey(options.key, algorithm, 'sign');
   diagnostics.add(key.diagnostics);
   return key.ok ? { algorithm, key: key.value, expiresInSeconds } : undefined;
 }

@@ -1,7 +1,7 @@
 import { Diagnostics, type Result } from '@visitor-context/core';
 
-/** What a signing key may be: the account's API signing key as text (used as its UTF-8 bytes) or raw bytes. @public */
-export type GiosgSigningKey = string | Uint8Array;
+/** The giosg account's shared API signing key, as text (used as its UTF-8 bytes) or raw bytes: the HMAC and checksum key. @public */
+export type GiosgSharedSecret = string | Uint8Array;
 
 /**
  * RFC 7518 §3.2: an HMAC key must be at least as long as the hash output. jose does not enforce it, so we do.

@@ -1,7 +1,6 @@
-import { createContextTranslator, type Result, type VisitorContext } from '@visitor-context/core';
+import { createContextTranslator, neverThrow, type Result, type VisitorContext } from '@visitor-context/core';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 import type { GiosgToVendorOptions } from './giosg-options.js';
-import { settle } from './settle.js';
 import { toGiosg } from './to-giosg.js';
 
 /**
@@ -19,7 +18,8 @@ import { toGiosg } from './to-giosg.js';
  */
 export function translateGiosgContext(context: VisitorContext, options?: GiosgToVendorOptions): Result<GiosgVisitorSubmission> {
   // Core's translator reads the context without running getters, but a revoked or trapping proxy still throws.
-  return settle('The context or its options', () => translate(context, options), 'not_plain_data');
+  return translateSafely(context, options);
 }
 
 const translate = /* @__PURE__ */ createContextTranslator<GiosgVisitorSubmission, GiosgToVendorOptions>('giosg', toGiosg);
+const translateSafely = /* @__PURE__ */ neverThrow('translateGiosgContext', translate);

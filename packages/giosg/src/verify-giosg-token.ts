@@ -1,9 +1,8 @@
 import { errors, jwtVerify, type JWTVerifyOptions } from 'jose';
-import { Diagnostics, checkJsonValue, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
+import { Diagnostics, checkJsonValue, describeError, type JsonObject, type Result, type VisitorContext } from '@visitor-context/core';
 import { GiosgJwtAlgorithmSchema, type GiosgJwtAlgorithm } from './giosg-api.js';
 import { giosgAdapter } from './giosg-adapter.js';
-import { describeError } from './settle.js';
-import { readSigningKey, type GiosgSigningKey } from './signing-key.js';
+import { defaultJwtAlgorithm, readJwtKey, type GiosgSigningKey } from './jwt-key.js';
 
 /** The most clock skew a verifier tolerates: more would quietly extend every token's life. */
 const maxClockToleranceSeconds = 60;
@@ -18,7 +17,10 @@ const issuedAtLeewaySeconds = 5;
  * @public
  */
 export interface GiosgVerifyOptions {
-  /** The one algorithm accepted (pinned, never read from the token); default `HS256`. */
+  /**
+   * The one algorithm accepted (pinned, never read from the token). Default: `RS256` for an RSA key (PEM or
+   * JWK), else `HS256`. It must match the key type, so an RSA public key is never tried as an HMAC secret.
+   */
   readonly algorithm?: GiosgJwtAlgorithm;
   /** Accepted clock skew in seconds for `exp`/`nbf`/`iat`; default 0, at most 60. */
   readonly clockToleranceSeconds?: number;
@@ -39,8 +41,9 @@ export interface GiosgVerifyOptions {
 }
 
 /**
- * Verifies a giosg visitor-data JWT with the account's API signing key and returns its claims (the visitor
- * data plus `exp`, and whatever else the signer put in). The algorithm is pinned, `alg: none` and
+ * Verifies a giosg visitor-data JWT and returns its claims (the visitor data plus `exp`, and whatever else the
+ * signer put in). The key is the account's shared API signing key for `HS*`, or the RSA public key (SPKI PEM,
+ * X.509 certificate or public JWK, at least 2048 bits) for `RS*`. The algorithm is pinned and must match the key type, `alg: none` and
  * header-supplied keys are never accepted, `exp` is required and checked, an `iat` more than
  * 5 seconds (or `clockToleranceSeconds`, if larger) in the future is refused, and `maxTokenAge`,
  * `audience` and `issuer` are checked when given. Never rejects.
@@ -50,16 +53,16 @@ export async function verifyGiosgToken(token: string, key: GiosgSigningKey, opti
   const diagnostics = new Diagnostics();
   let algorithm = 'HS256';
   try {
-    const settings = readVerifyOptions(options, diagnostics);
+    const settings = readVerifyOptions(options, defaultJwtAlgorithm(key), diagnostics);
     if (settings === undefined) return diagnostics.toFailure();
     algorithm = settings.algorithm;
     if (typeof token !== 'string') {
       diagnostics.error('invalid_token', [], 'Expected a compact JWT string.');
       return diagnostics.toFailure();
     }
-    const keyBytes = readSigningKey(key, settings.algorithm);
-    if (!keyBytes.ok) return keyBytes;
-    const { payload } = await jwtVerify(token, keyBytes.value, settings.jose);
+    const verifyKey = await readJwtKey(key, settings.algorithm, 'verify');
+    if (!verifyKey.ok) return verifyKey;
+    const { payload } = await jwtVerify(token, verifyKey.value, settings.jose);
     const problem = checkIssuedAt(payload.iat, settings);
     if (problem !== undefined) {
       diagnostics.error(...problem);
@@ -81,23 +84,23 @@ interface VerifySettings {
   readonly jose: JWTVerifyOptions;
 }
 
-function readVerifyOptions(options: GiosgVerifyOptions, diagnostics: Diagnostics): VerifySettings | undefined {
+function readVerifyOptions(options: GiosgVerifyOptions, keyAlgorithm: GiosgJwtAlgorithm, diagnostics: Diagnostics): VerifySettings | undefined {
   try {
-    return readVerifySettings(options, diagnostics);
+    return readVerifySettings(options, keyAlgorithm, diagnostics);
   } catch (error) {
     diagnostics.error('invalid_option', [], `The verification options could not be read: ${describeError(error)}.`);
     return undefined;
   }
 }
 
-function readVerifySettings(options: GiosgVerifyOptions, diagnostics: Diagnostics): VerifySettings | undefined {
+function readVerifySettings(options: GiosgVerifyOptions, keyAlgorithm: GiosgJwtAlgorithm, diagnostics: Diagnostics): VerifySettings | undefined {
   if (typeof options !== 'object' || options === null) {
     diagnostics.error('invalid_option', [], 'Verification options must be an object, e.g. { algorithm: "HS256" }.');
     return undefined;
   }
-  const { algorithm = 'HS256', clockToleranceSeconds = 0, maxTokenAge, audience, issuer, now } = options;
+  const { algorithm = keyAlgorithm, clockToleranceSeconds = 0, maxTokenAge, audience, issuer, now } = options;
   const refuse = (name: string, message: string): undefined => void diagnostics.error('invalid_option', [name], message);
-  if (!GiosgJwtAlgorithmSchema.options.includes(algorithm)) return refuse('algorithm', 'algorithm must be HS256, HS384 or HS512.');
+  if (!GiosgJwtAlgorithmSchema.options.includes(algorithm)) return refuse('algorithm', 'algorithm must be HS256, HS384, HS512, RS256, RS384 or RS512.');
   if (typeof clockToleranceSeconds !== 'number' || !(clockToleranceSeconds >= 0 && clockToleranceSeconds <= maxClockToleranceSeconds)) {
     return refuse('clockToleranceSeconds', `clockToleranceSeconds must be from 0 to ${maxClockToleranceSeconds}.`);
   }

@@ -19,3 +19,10 @@ export {
   type GenesysStandInConversation,
   type GenesysStandInParticipant,
 } from './http/genesys-api-routes.js';
+export {
+  createGiosgApiRoute,
+  giosgApiResponses,
+  type GiosgApiRoute,
+  type GiosgApiRouteOptions,
+  type GiosgStandInVariable,
+} from './http/giosg-api-routes.js';
