@@ -7,6 +7,7 @@ import { expect, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { translationCode } from '../src/pages/code-panel.js';
 import { genesysPushCode } from '../src/push/genesys-push-target.js';
+import { giosgPushCode } from '../src/push/giosg-push-target.js';
 import { createVendorDemos } from '../src/vendors/index.js';
 
 const folder = new URL('../test-results/code-samples/', import.meta.url);
@@ -16,10 +17,12 @@ declare const context: VisitorContext;
 declare const nonce: string;
 declare const payloadText: string;
 declare const conversationId: string;
+declare const roomId: string;
+declare const visitorId: string;
 `;
 
 /** The push panel's code, per vendor. */
-const pushCode: Record<string, string> = { genesys: genesysPushCode };
+const pushCode: Record<string, string> = { genesys: genesysPushCode, giosg: giosgPushCode };
 
 it('the code shown next to each panel type-checks against the packages as published', async () => {
   rmSync(folder, { recursive: true, force: true });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { comm100Adapter } from '@visitor-context/comm100';
 import { genesysAdapter } from '@visitor-context/genesys';
+import { giosgAdapter } from '@visitor-context/giosg';
 import { genesysStandInConversation } from '../src/push/genesys-push-target.js';
+import { giosgStandInIds } from '../src/push/giosg-push-target.js';
 import { readConfig } from '../src/config.js';
 import { findDemoVisitor } from '../src/demo-visitors.js';
 import { createVendorDemos } from '../src/vendors/index.js';
@@ -242,10 +244,20 @@ function genesysAttributes(visitorId: string): Record<string, string> {
   return translated.value.customAttributes;
 }
 
+/** The `{ key, value }` bodies giosg gets for a demo visitor: the adapter's visitor data, values as text. */
+function giosgVariables(visitorId: string): { key: string; value: string }[] {
+  const translated = giosgAdapter.toVendor(demoContext(visitorId));
+  if (!translated.ok) throw new Error('the demo visitor does not translate');
+  return Object.entries(translated.value.visitorData as Record<string, unknown>).map(([key, value]) => ({
+    key,
+    value: typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value),
+  }));
+}
+
 describe('push from the server', () => {
   const customer = genesysStandInConversation.participants.find((participant) => participant.purpose === 'customer')!;
 
-  it('pushes the demo visitor from the server to the Genesys API stand-in: the browser sends only ids, the page shows the receipt', async () => {
+  it('pushes the demo visitor from the server to the Genesys and giosg API stand-ins: the browser sends only ids, the page shows the receipts', async () => {
     const standIn = withCsp.push.standIns.genesys!;
     const page = await browser.newPage();
     const watch = await watchPage(page);
@@ -275,6 +287,24 @@ describe('push from the server', () => {
     expect(shown.map((request) => `${request.method} ${request.path}`)).toEqual(received.map((request) => `${request.method} ${request.path}`));
     const html = await page.content();
     for (const request of received) expect(html).not.toContain(request.headers['authorization']!.split(' ')[1]!);
+
+    // giosg, from the same page: one POST { key, value } per variable, with the API token.
+    const giosg = withCsp.push.standIns.giosg!;
+    const giosgFrom = giosg.requests.length;
+    await page.click('[data-push-form="giosg"] button[type="submit"]');
+    await page.locator('#push-result[data-vendor="giosg"]').waitFor();
+    expect(Object.fromEntries(new URLSearchParams(posted[1]))).toEqual({ vendor: 'giosg', visitor: 'customer', ...giosgStandInIds });
+    const giosgReceived = giosg.requests.slice(giosgFrom);
+    const variablesPath = `/api/v5/orgs/example-organization/rooms/${giosgStandInIds.roomId}/visitors/${giosgStandInIds.visitorId}/variables`;
+    expect(giosgReceived.map((request) => `${request.method} ${request.path}`)).toEqual(giosgVariables('customer').map(() => `POST ${variablesPath}`));
+    expect(giosgReceived.map((request) => request.json)).toEqual(giosgVariables('customer'));
+    expect(JSON.parse((await page.locator('[data-push-receipt]').textContent()) ?? '')).toMatchObject({
+      organizationId: 'example-organization',
+      ...giosgStandInIds,
+      variables: giosgVariables('customer').map(({ key }) => expect.objectContaining({ key, status: 201 })),
+    });
+    const giosgHtml = await page.content();
+    expect(giosgHtml).not.toContain(giosgReceived[0]!.headers['authorization']!.split(' ')[1]!);
     expect(await watch.violations()).toEqual([]);
     expect(watch.errors).toEqual([]);
     await page.close();
