@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { genesysAdapter } from '@visitor-context/genesys';
 import { createGenesysApiRoutes, genesysErrorResponse, startHttpStandIn, type HttpStandIn, type RecordedRequest, type StandInResponse } from '@visitor-context/testkit/http-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport, runBinary, type ProcessOutcome } from './run-binary.js';
+import { parseReport } from './run-binary.js';
+import { errorsOf, runPush, type PushOutcome, type PushRun } from './run-push.js';
 
 const clientId = 'cli-test-client-id';
 const clientSecret = 'cli-test-client-secret-5f1d9c';
@@ -29,33 +30,21 @@ beforeAll(async () => {
 });
 afterAll(() => standIn?.close());
 
-/** Runs `push genesys` against the stand-in with only the credential variables set; returns what it sent too. */
-async function push(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<ProcessOutcome & { sent: RecordedRequest[] }> {
-  const from = standIn.requests.length;
+/** Runs `push genesys` against the stand-in with only the credential variables set (see runPush). */
+function push(args: readonly string[], run: PushRun = {}): Promise<PushOutcome> {
   const env = {
     GENESYSCLOUD_OAUTHCLIENT_ID: clientId,
     GENESYSCLOUD_OAUTHCLIENT_SECRET: clientSecret,
     GENESYSCLOUD_API_BASE_URL: standIn.url,
     GENESYSCLOUD_LOGIN_BASE_URL: standIn.url,
-    ...options.env,
   };
-  const outcome = await runBinary(['push', 'genesys', ...args], { env, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
-  const sent = standIn.requests.slice(from);
-  // Whatever happened, no credential and no access token ever reaches the output.
-  const output = outcome.stdout + outcome.stderr;
-  expect(output).not.toContain(clientSecret);
-  for (const token of routes.issuedTokens) expect(output).not.toContain(token);
-  return { ...outcome, sent };
-}
-
-/** The errors of a `--json` report (the translation's warnings come before them). */
-function errorsOf(stderr: string): ReturnType<typeof parseReport>['diagnostics'] {
-  return parseReport(stderr).diagnostics.filter((item) => item.severity === 'error');
+  // No credential and no access token ever reaches the output.
+  return runPush('genesys', args, { standIn, env, secrets: () => [clientSecret, ...routes.issuedTokens] }, run);
 }
 
 const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
 
-describe('push genesys (the built binary against a Genesys API stand-in on 127.0.0.1)', () => {
+describe('push genesys against a Genesys API stand-in on 127.0.0.1 (the built binary; failure modes in process)', () => {
   it('gets a token, finds the customer participant and PATCHes exactly the adapter\'s attributes; prints the receipt', async () => {
     const { status, stdout, stderr, sent } = await push(['--conversation-id', conversationId, '--input', 'fixtures/context.json']);
     expect(status).toBe(0);
@@ -113,7 +102,7 @@ describe('push genesys (the built binary against a Genesys API stand-in on 127.0
 
   it('reports an unknown conversation as not_found with Genesys\' correlation id, in text', async () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
-    const { status, stdout, stderr } = await push(['--conversation-id', unknown, 'fixtures/context.json']);
+    const { status, stdout, stderr } = await push(['--conversation-id', unknown, 'fixtures/context.json'], { inProcess: true });
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/^error not_found at \(root\) \(push\): .*HTTP 404, request id stand-in-\d+/m);
@@ -121,27 +110,27 @@ describe('push genesys (the built binary against a Genesys API stand-in on 127.0
 
   it('retries a 429 as Retry-After says and succeeds; without retries it stops with rate_limited', async () => {
     patchAnswers.push(genesysErrorResponse(429, { retryAfterSeconds: 0 }));
-    const retried = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--retries', '1', 'fixtures/context.json']);
+    const retried = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--retries', '1', 'fixtures/context.json'], { inProcess: true });
     expect(retried.status).toBe(0);
     expect(retried.sent.map((request) => request.method)).toEqual(['POST', 'PATCH', 'PATCH']);
     expect(retried.sent[2]!.json).toEqual(retried.sent[1]!.json);
 
     patchAnswers.push(genesysErrorResponse(429, { retryAfterSeconds: 0 }));
-    const limited = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--retries', '0', '--json', 'fixtures/context.json']);
+    const limited = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--retries', '0', '--json', 'fixtures/context.json'], { inProcess: true });
     expect(limited.status).toBe(1);
     expect(errorsOf(limited.stderr)).toEqual([expect.objectContaining({ code: 'rate_limited', status: 429, attempts: 1 })]);
   });
 
   it('gives up on a slow answer with timeout (--timeout-ms)', async () => {
     patchAnswers.push({ ...genesysErrorResponse(503), delayMs: 2_000 });
-    const { status, stderr } = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--timeout-ms', '100', '--retries', '0', '--json', 'fixtures/context.json']);
+    const { status, stderr } = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--timeout-ms', '100', '--retries', '0', '--json', 'fixtures/context.json'], { inProcess: true });
     expect(status).toBe(1);
     expect(errorsOf(stderr)).toEqual([expect.objectContaining({ code: 'timeout', attempts: 1 })]);
   });
 
   it('under --strict sends nothing when the translation would change something', async () => {
     const context = JSON.stringify({ visitor: { name: 'Ada' }, attributes: { seats: 12 } });
-    const { status, stdout, stderr, sent } = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--strict', '--json', '-'], { stdin: context });
+    const { status, stdout, stderr, sent } = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--strict', '--json', '-'], { stdin: context, inProcess: true });
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(sent.filter((request) => request.method === 'PATCH')).toEqual([]);
@@ -154,6 +143,7 @@ describe('push genesys (the built binary against a Genesys API stand-in on 127.0
     await closed.close();
     const { status, stderr } = await push(['--conversation-id', conversationId, '--retries', '0', '--json', 'fixtures/context.json'], {
       env: { GENESYSCLOUD_API_BASE_URL: url, GENESYSCLOUD_LOGIN_BASE_URL: url },
+      inProcess: true,
     });
     expect(status).toBe(1);
     expect(errorsOf(stderr)).toEqual([expect.objectContaining({ code: 'network_error' })]);

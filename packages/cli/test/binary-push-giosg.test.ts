@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { giosgAdapter } from '@visitor-context/giosg';
-import { createGiosgApiRoute, giosgApiResponses, startHttpStandIn, type HttpStandIn, type RecordedRequest } from '@visitor-context/testkit/http-stand-in';
+import { createGiosgApiRoute, giosgApiResponses, startHttpStandIn, type HttpStandIn } from '@visitor-context/testkit/http-stand-in';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport, runBinary, type ProcessOutcome } from './run-binary.js';
+import { errorsOf, runPush, type PushOutcome, type PushRun } from './run-push.js';
 
 const apiToken = 'cli-test-giosg-api-token-7c2e';
 const organizationId = 'cli-test-organization';
@@ -30,21 +30,14 @@ beforeAll(async () => {
 });
 afterAll(() => standIn?.close());
 
-/** Runs `push giosg` against the stand-in with only the credential variables set; returns what it sent too. */
-async function push(args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<ProcessOutcome & { sent: RecordedRequest[] }> {
-  const from = standIn.requests.length;
-  const env = { GIOSG_API_TOKEN: apiToken, GIOSG_ORGANIZATION_ID: organizationId, GIOSG_API_BASE_URL: standIn.url, ...options.env };
-  const outcome = await runBinary(['push', 'giosg', ...args], { env, ...(options.stdin === undefined ? {} : { stdin: options.stdin }) });
-  // Whatever happened, the API token never reaches the output.
-  expect(outcome.stdout + outcome.stderr).not.toContain(apiToken);
-  return { ...outcome, sent: standIn.requests.slice(from) };
+/** Runs `push giosg` against the stand-in with only the credential variables set (see runPush). */
+function push(args: readonly string[], run: PushRun = {}): Promise<PushOutcome> {
+  const env = { GIOSG_API_TOKEN: apiToken, GIOSG_ORGANIZATION_ID: organizationId, GIOSG_API_BASE_URL: standIn.url };
+  // The API token never reaches the output.
+  return runPush('giosg', args, { standIn, env, secrets: () => [apiToken] }, run);
 }
 
-function errorsOf(stderr: string): ReturnType<typeof parseReport>['diagnostics'] {
-  return parseReport(stderr).diagnostics.filter((item) => item.severity === 'error');
-}
-
-describe('push giosg (the built binary against a giosg API stand-in on 127.0.0.1)', () => {
+describe('push giosg against a giosg API stand-in on 127.0.0.1 (the built binary; failure modes in process)', () => {
   it('POSTs each of the adapter\'s variables with the API token, and prints the receipt', async () => {
     const { status, stdout, stderr, sent } = await push(['--room-id', roomId, '--visitor-id', visitorId, '--input', 'fixtures/context.json']);
     expect(status).toBe(0);
@@ -79,7 +72,7 @@ describe('push giosg (the built binary against a giosg API stand-in on 127.0.0.1
   });
 
   it('reports an unknown room as not_found, in text', async () => {
-    const { status, stderr, sent } = await push(['--room-id', 'no-such-room', '--visitor-id', visitorId, 'fixtures/context.json']);
+    const { status, stderr, sent } = await push(['--room-id', 'no-such-room', '--visitor-id', visitorId, 'fixtures/context.json'], { inProcess: true });
     expect(status).toBe(1);
     expect(sent).toHaveLength(1);
     expect(stderr).toMatch(/^error not_found at \(root\) \(push\): .*HTTP 404/m);
@@ -87,13 +80,13 @@ describe('push giosg (the built binary against a giosg API stand-in on 127.0.0.1
 
   it('waits out a 429 as Retry-After says (0 s here) and goes on', async () => {
     standIn.respondNext(giosgApiResponses.rateLimited(0));
-    const { status, sent } = await push(['--room-id', roomId, '--visitor-id', visitorId, '--retries', '1', 'fixtures/context.json']);
+    const { status, sent } = await push(['--room-id', roomId, '--visitor-id', visitorId, '--retries', '1', 'fixtures/context.json'], { inProcess: true });
     expect(status).toBe(0);
     expect(sent.map((request) => request.json)).toEqual([expectedVariables()[0], ...expectedVariables()]);
   });
 
   it('refuses an id that is not one path segment before sending anything (exit 2)', async () => {
-    const { status, stderr, sent } = await push(['--room-id', '../../users', '--visitor-id', visitorId, 'fixtures/context.json']);
+    const { status, stderr, sent } = await push(['--room-id', '../../users', '--visitor-id', visitorId, 'fixtures/context.json'], { inProcess: true });
     expect(status).toBe(2);
     expect(sent).toEqual([]);
     expect(stderr).toMatch(/^error invalid_option at roomId \(push\): /m);

@@ -28,18 +28,20 @@ export interface StreamsOptions {
   readonly stdin?: string;
   /** The command's environment variables. Default: none, so nothing of the test runner's environment leaks in. */
   readonly env?: Readonly<Record<string, string>>;
+  /** The working directory. Default: the fixtures folder. */
+  readonly cwd?: string;
 }
 
 /**
- * The `io` for an in-process `runCli` call: captured stdout and stderr, the fixtures folder as the working
- * directory, and only the given environment variables.
+ * The `io` for an in-process `runCli` call: captured stdout and stderr, the fixtures folder (unless told
+ * otherwise) as the working directory, and only the given environment variables.
  */
 export function streams(options: StreamsOptions = {}) {
   return {
     stdin: Readable.from([Buffer.from(options.stdin ?? '')]),
     stdout: capture(),
     stderr: capture(),
-    cwd: fileURLToPath(new URL('fixtures/', import.meta.url)),
+    cwd: options.cwd ?? fileURLToPath(new URL('fixtures/', import.meta.url)),
     env: { ...options.env },
   };
 }

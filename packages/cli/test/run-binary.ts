@@ -26,7 +26,7 @@ export interface RunBinaryOptions {
 export function runBinary(args: readonly string[], options: RunBinaryOptions = {}): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.binary ?? binaryPath, ...args], {
-      cwd: options.cwd ?? fileURLToPath(new URL('.', import.meta.url)),
+      cwd: options.cwd ?? binaryWorkingDirectory,
       stdio: ['pipe', 'pipe', 'pipe'],
       ...(options.env === undefined ? {} : { env: { ...options.env } }),
     });
@@ -54,3 +54,6 @@ export function parseReport(text: string): {
   if (lines.length !== 1) throw new Error(`Expected one JSON line, got ${lines.length}: ${text}`);
   return JSON.parse(lines[0] as string);
 }
+
+/** Where {@link runBinary} runs by default: this folder, so fixture paths are `fixtures/…`. */
+export const binaryWorkingDirectory = fileURLToPath(new URL('.', import.meta.url));
