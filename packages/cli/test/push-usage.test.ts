@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
+import { runCommandLine } from '../src/run-cli.js';
 import { streams } from './in-process-streams.js';
 
 const genesysEnv = { GENESYSCLOUD_REGION: 'mypurecloud.ie', GENESYSCLOUD_OAUTHCLIENT_ID: 'client-id-1', GENESYSCLOUD_OAUTHCLIENT_SECRET: 'genesys-secret-value' };
@@ -77,5 +78,30 @@ describe('push: arguments', () => {
     const typo = streams({ env: genesysEnv });
     expect(await runCli(['push', 'genesys', '--conversaton-id', conversationId], typo)).toBe(2);
     expect(typo.stderr.text).toContain("unknown option '--conversaton-id' (did you mean --conversation-id?)");
+  });
+});
+
+describe('push: output never carries a secret, whatever the adapter says (in process, with a stand-in adapter module)', () => {
+  const run = async (pushFunction: (...args: unknown[]) => Promise<unknown>) => {
+    const io = streams({ env: genesysEnv });
+    const importer = async () => ({ createGenesysServerClient: () => ({}), pushGenesysParticipantAttributes: pushFunction });
+    const status = await runCommandLine(['push', 'genesys', '--conversation-id', conversationId, '--json', 'context.json'], io, importer);
+    return { status, text: io.stdout.text + io.stderr.text };
+  };
+
+  it('redacts a secret a vendor message echoes', async () => {
+    const echoing = async () => ({ ok: false, diagnostics: [{ code: 'vendor_rejected', severity: 'error', path: [], message: 'Refused client genesys-secret-value.' }] });
+    const { status, text } = await run(echoing);
+    expect(status).toBe(1);
+    expect(text).toContain('Refused client [redacted].');
+    expect(text).not.toContain('genesys-secret-value');
+  });
+
+  it('reports a push function that throws (a bug) as adapter_failed, redacted too', async () => {
+    const { status, text } = await run(async () => {
+      throw new Error('boom with genesys-secret-value');
+    });
+    expect(status).toBe(1);
+    expect(JSON.parse(text).diagnostics).toEqual([expect.objectContaining({ code: 'adapter_failed', message: expect.stringContaining('boom with [redacted]') })]);
   });
 });
