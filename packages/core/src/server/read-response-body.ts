@@ -1,6 +1,7 @@
 import { parseJson } from '../decode-json.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { defaultJsonLimits } from '../limits.js';
+import { raceSignal } from './race-signal.js';
 
 /** Largest response body read, in bytes: vendor answers to a push are small; anything bigger is not read into memory. */
 export const maxResponseBytes: number = defaultJsonLimits.maxBytes;
@@ -18,21 +19,35 @@ export interface ResponseBody {
 
 /**
  * Reads at most {@link maxResponseBytes} of a body, then stops and cancels the rest (an endless or huge response
- * cannot exhaust memory). Returns undefined text when the limit was passed.
+ * cannot exhaust memory). Returns undefined text when the limit was passed; rejects with the signal's reason when
+ * it aborts first.
  */
-async function readBoundedText(response: Response): Promise<{ text: string | undefined; tooLarge: boolean }> {
+async function readBoundedText(response: Response, signal: AbortSignal): Promise<{ text: string | undefined; tooLarge: boolean }> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxResponseBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await Promise.resolve(response.body?.cancel?.()).catch(() => undefined);
     return { text: undefined, tooLarge: true };
   }
-  if (response.body === null) return { text: '', tooLarge: false };
+  if (response.body === null || response.body === undefined) return { text: '', tooLarge: false };
+  if (typeof (response.body as { getReader?: unknown }).getReader !== 'function') {
+    // A Response-like answer whose body is not a web stream (node-fetch's is a Node stream): read it whole, as
+    // its own text(), then apply the same limit. Only a web-standard body can be stopped part way.
+    const whole = await raceSignal(response.text(), signal);
+    return new TextEncoder().encode(whole).byteLength > maxResponseBytes ? { text: undefined, tooLarge: true } : { text: whole, tooLarge: false };
+  }
   const reader = response.body.getReader();
   const decoder = new TextDecoder('utf-8');
   let received = 0;
   let text = '';
   for (;;) {
-    const chunk = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      // Raced with the signal: a body that stalls (or ignores the fetch's signal) cannot outlast the call's time bound.
+      chunk = await raceSignal(reader.read(), signal);
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
     if (chunk.done) break;
     received += chunk.value.byteLength;
     if (received > maxResponseBytes) {
@@ -54,8 +69,8 @@ function looksLikeJson(contentType: string, text: string): boolean {
  * Reads a vendor's response body safely: JSON is parsed with core's limits (size, depth, `__proto__` and
  * `constructor.prototype` refused); other text is kept, cut to {@link maxResponseTextLength} characters.
  */
-export async function readResponseBody(response: Response): Promise<ResponseBody> {
-  const { text, tooLarge } = await readBoundedText(response);
+export async function readResponseBody(response: Response, signal: AbortSignal): Promise<ResponseBody> {
+  const { text, tooLarge } = await readBoundedText(response, signal);
   if (tooLarge || text === undefined) {
     return {
       body: undefined,

@@ -1,19 +1,32 @@
-import { HTTPError, TimeoutError, ky } from './ky.js';
 import { Diagnostics } from '../diagnostics.js';
+import { HTTPError, TimeoutError, ky } from './ky.js';
+import { raceSignal } from './race-signal.js';
 import { readResponseBody } from './read-response-body.js';
 import { retryAfterMs } from './retry-after.js';
 import { SecretScrubber } from './scrub-secrets.js';
 import type { VendorHttpDiagnostic, VendorHttpResponse, VendorHttpResult } from './vendor-http-diagnostic.js';
-import { callError, callWarning, readRequestId, statusError, vendorErrorExcerpt, type CallFacts } from './vendor-http-messages.js';
+import {
+  callError,
+  callWarning,
+  networkError,
+  readRequestId,
+  statusError,
+  vendorErrorExcerpt,
+  type CallFacts,
+  type StopReason,
+} from './vendor-http-messages.js';
 import { checkVendorHttpOptions, type ResolvedVendorHttpOptions, type VendorHttpOptions } from './vendor-http-options.js';
-import { checkVendorHttpRequest, type CheckedVendorHttpRequest, type VendorHttpRequest } from './vendor-http-request.js';
+import { checkVendorHttpRequest, scrubRequestProblems, type CheckedVendorHttpRequest, type VendorHttpRequest } from './vendor-http-request.js';
 
-/** Retried statuses: rate limiting and the gateway/overload answers that mean "not processed, try again". 500 is not: it usually means the request itself broke something. */
+/**
+ * Retried statuses: rate limiting, and the gateway and overload answers that mean "not processed, try again".
+ * 500 is not: it usually means this request broke something, and sending it again breaks it again.
+ */
 const retryStatuses = [429, 502, 503, 504];
-/** Statuses whose `Retry-After` is honoured. */
+/** Statuses whose `Retry-After` is honoured (RFC 9110 defines it for 503, RFC 6585 for 429). */
 const retryAfterStatuses = [429, 503];
-/** The first backoff, doubled on each retry, capped by `maxRetryDelayMs`. */
-const firstBackoffMs = 300;
+/** The first backoff step, doubled on each retry, capped by `maxRetryDelayMs`. */
+export const firstBackoffMs = 300;
 
 /** Thrown by the counting fetch when the injected fetch resolves to something that is not a `Response`. */
 class NotAResponseError extends Error {
@@ -28,8 +41,20 @@ interface CallState {
   attempts: number;
   lastStatus: number | undefined;
   lastRequestId: string | undefined;
-  /** The wait a 429/503 asked for that was longer than allowed, so it was not retried. */
-  refusedWaitMs: number | undefined;
+  /** The wait chosen for the next retry, given to ky's `delay`. */
+  nextDelayMs: number;
+  /** Why the last failure was not retried, when that was a decision of ours rather than ky's limit. */
+  stopReason: StopReason;
+}
+
+/**
+ * The backoff before retry `retry` (1 for the first): exponential from 300 ms, capped by `cap`, with "equal
+ * jitter" (between half and all of the step), so clients that failed together do not retry together, yet
+ * every retry still waits.
+ */
+export function backoffMs(retry: number, cap: number, random: number = Math.random()): number {
+  const step = Math.min(cap, firstBackoffMs * 2 ** (retry - 1));
+  return step / 2 + (random * step) / 2;
 }
 
 /**
@@ -37,15 +62,19 @@ interface CallState {
  * turns every outcome into a {@link VendorHttpResult}. Never throws, never rejects.
  *
  * @remarks
- * - Retries (with ky) only 429, 502, 503, 504 and network errors, at most `retries` times, and only when the
- *   request is `idempotent` (the default). Backoff is exponential from 300 ms with jitter (each wait is between
- *   half and all of its step), capped by `maxRetryDelayMs`. A `Retry-After` (seconds or HTTP date) on 429/503 is
- *   honoured; one longer than `maxRetryDelayMs` or than the time left is not waited for: the call ends with
- *   `rate_limited` at once. Timeouts are not retried: the vendor may have applied the change, and waiting
- *   again would double a wait that already failed.
+ * - Retries (ky does them) only 429, 502, 503, 504 and network errors, at most `retries` times, and only when
+ *   the request is `idempotent` (the default). The wait is exponential from 300 ms, between half and all of each
+ *   step (jitter), capped by `maxRetryDelayMs`. A `Retry-After` (seconds or HTTP date) on 429/503 is honoured
+ *   exactly; one longer than `maxRetryDelayMs` is not waited for. Whenever the next wait would end after the
+ *   `totalTimeoutMs` budget, the call stops at once with the last answer (`rate_limited` for a 429) instead of
+ *   sleeping. Timeouts are not retried: the vendor may have applied the change, and a second wait of the
+ *   same length would double a wait that already failed.
  * - `timeoutMs` bounds each attempt until its headers arrive; `totalTimeoutMs` bounds the whole call, waits and
- *   body included. Either ends with `timeout`. The caller's `signal` ends it with `aborted`.
- * - Redirects are not followed (they end with `vendor_rejected`): a redirect must not carry credentials elsewhere.
+ *   body included, even when a `fetch` ignores its signal. Either ends with `timeout`. The caller's `signal`
+ *   ends it with `aborted` (its own code: the caller chose it, so it is not worth retrying or alerting on).
+ * - Redirects are not followed (they end with `vendor_rejected`): credentials must not travel to another address.
+ * - A string body is sent as `application/json` unless a `content-type` is given; `accept: application/json`
+ *   is sent unless an `accept` is given.
  * - The response body is read up to 256 KiB; JSON is parsed with core's limits, other text kept up to 4,096
  *   characters.
  * - Diagnostics never contain request headers, and every secret (see {@link VendorHttpRequest.secrets}) is
@@ -63,33 +92,42 @@ export async function sendVendorRequest(request: VendorHttpRequest, options?: Ve
     diagnostics.error('invalid_option', [], 'The request or its options could not be read; pass plain objects (no proxies or getters that throw).');
   }
   if (checkedRequest === undefined || checkedOptions === undefined || diagnostics.hasErrors) {
-    return { ok: false, diagnostics: diagnostics.all.map((item) => ({ ...item, attempts: 0 })) };
+    return { ok: false, diagnostics: scrubRequestProblems(diagnostics.all, request).map((item) => ({ ...item, attempts: 0 })) };
   }
-  const scrubber = new SecretScrubber(checkedRequest.secrets, checkedRequest.headers);
+  const { vendor, operation } = checkedRequest;
   try {
+    const scrubber = new SecretScrubber(checkedRequest.secrets, checkedRequest.headers);
     return await send(checkedRequest, checkedOptions, scrubber);
   } catch (error) {
-    // Only a defect (ours or ky's) gets here; say so without echoing anything that could hold a secret.
+    // Only a defect (ours or ky's) gets here. Say so, naming only the error's class: its message could hold a secret.
     const name = error instanceof Error ? error.name : typeof error;
+    const scrubber = new SecretScrubber([]);
     return {
       ok: false,
       diagnostics: [
-        callError('network_error', { vendor: checkedRequest.vendor, operation: checkedRequest.operation, scrubber, attempts: 0 }, `Could not ${checkedRequest.operation} on ${checkedRequest.vendor}: an unexpected ${name} was thrown while sending. Please report it.`),
+        callError('adapter_failed', { vendor, operation, scrubber, attempts: 0 }, `Could not ${operation} on ${vendor}: an unexpected ${name} was thrown while sending. Please report it.`),
       ],
     };
   }
 }
 
+/** The headers sent: the caller's, plus JSON defaults the caller did not set. */
+function requestHeaders(request: CheckedVendorHttpRequest): Headers {
+  const headers = new Headers(request.headers);
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
+  if (typeof request.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
+  return headers;
+}
+
 async function send(request: CheckedVendorHttpRequest, options: ResolvedVendorHttpOptions, scrubber: SecretScrubber): Promise<VendorHttpResult> {
-  const state: CallState = { attempts: 0, lastStatus: undefined, lastRequestId: undefined, refusedWaitMs: undefined };
-  const facts = (extra: Partial<CallFacts> = {}): CallFacts => ({
+  const state: CallState = { attempts: 0, lastStatus: undefined, lastRequestId: undefined, nextDelayMs: 0, stopReason: 'retries_used_up' };
+  const facts = (): CallFacts => ({
     vendor: request.vendor,
     operation: request.operation,
     scrubber,
     attempts: state.attempts,
     status: state.lastStatus,
     requestId: state.lastRequestId,
-    ...extra,
   });
   const fetchFunction = options.fetch ?? (globalThis as { fetch?: typeof globalThis.fetch }).fetch;
   if (typeof fetchFunction !== 'function') {
@@ -101,55 +139,80 @@ async function send(request: CheckedVendorHttpRequest, options: ResolvedVendorHt
   const totalSignal = AbortSignal.timeout(options.totalTimeoutMs);
   const signal = options.signal === undefined ? totalSignal : AbortSignal.any([options.signal, totalSignal]);
   const requestIdHeaders = request.requestIdHeaders ?? [];
+  const idempotent = request.idempotent !== false;
+  if (!idempotent) state.stopReason = 'not_idempotent';
 
   const countingFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     state.attempts++;
     const response: unknown = await fetchFunction(input, init);
-    if (!(response instanceof Response)) throw new NotAResponseError();
+    if (!isResponseLike(response)) throw new NotAResponseError();
     state.lastStatus = response.status;
     state.lastRequestId = readRequestId(response.headers, requestIdHeaders, scrubber);
     return response;
   };
 
-  try {
-    const response = await ky(request.url, {
-      method: request.method,
-      ...(request.headers === undefined ? {} : { headers: request.headers }),
-      ...(request.body === undefined ? {} : { body: request.body }),
-      fetch: countingFetch,
-      signal,
-      timeout: options.timeoutMs,
-      redirect: 'manual',
-      throwHttpErrors: true,
-      retry: {
-        limit: request.idempotent === false ? 0 : options.retries,
-        methods: ['get', 'post', 'patch', 'put', 'delete'],
-        statusCodes: retryStatuses,
-        afterStatusCodes: retryAfterStatuses,
-        maxRetryAfter: options.maxRetryDelayMs,
-        backoffLimit: options.maxRetryDelayMs,
-        delay: (attempt) => firstBackoffMs * 2 ** (attempt - 1),
-        jitter: (delay) => delay / 2 + (Math.random() * delay) / 2,
-        retryOnTimeout: false,
-        shouldRetry: ({ error }) => {
-          if (signal.aborted || error instanceof NotAResponseError) return false;
-          if (error instanceof HTTPError && retryAfterStatuses.includes(error.response.status)) {
-            const wait = retryAfterMs(error.response.headers);
-            const left = options.totalTimeoutMs - (Date.now() - started);
-            if (wait !== undefined && (wait > options.maxRetryDelayMs || wait >= left)) {
-              state.refusedWaitMs = wait;
-              return false;
-            }
-          }
+  /** Decides a retry ky offers (it has checked the limit and the method already). */
+  const shouldRetry = ({ error, retryCount }: { error: Error; retryCount: number }): boolean | undefined => {
+    if (signal.aborted || error instanceof NotAResponseError || error instanceof TimeoutError) return false;
+    const left = options.totalTimeoutMs - (Date.now() - started);
+    if (error instanceof HTTPError) {
+      const { status, headers } = error.response;
+      if (!retryStatuses.includes(status)) return false;
+      const asked = retryAfterStatuses.includes(status) ? retryAfterMs(headers) : undefined;
+      if (asked !== undefined) {
+        if (asked > options.maxRetryDelayMs) state.stopReason = { waitTooLongMs: asked };
+        else if (asked >= left) state.stopReason = { noTimeLeftMs: asked };
+        else {
+          // Exactly what was asked, without jitter: the vendor named the time.
+          state.nextDelayMs = asked;
           return undefined;
+        }
+        return false;
+      }
+    }
+    const wait = backoffMs(retryCount, options.maxRetryDelayMs);
+    if (wait >= left) {
+      state.stopReason = { noTimeLeftMs: wait };
+      return false;
+    }
+    state.nextDelayMs = wait;
+    return undefined;
+  };
+
+  try {
+    const response = await raceSignal(
+      ky(request.url, {
+        method: request.method,
+        headers: requestHeaders(request),
+        ...(request.body === undefined ? {} : { body: request.body }),
+        fetch: countingFetch,
+        signal,
+        timeout: options.timeoutMs,
+        redirect: 'manual',
+        throwHttpErrors: true,
+        retry: {
+          limit: idempotent ? options.retries : 0,
+          // Every method we send is retried when idempotent: the vendor operations this serves (attribute PATCH,
+          // PUT, OAuth token POST) all are; a caller marks any other request `idempotent: false`.
+          methods: ['get', 'post', 'patch', 'put', 'delete'],
+          statusCodes: retryStatuses,
+          // Every wait, Retry-After included, is chosen in shouldRetry before deciding, so that a wait that would
+          // outlast the total budget stops the call at once instead of sleeping into a timeout, and ky never
+          // reads a header differently from us (it would wait maxRetryAfter for an unreadable Retry-After).
+          afterStatusCodes: [],
+          backoffLimit: options.maxRetryDelayMs,
+          delay: () => state.nextDelayMs,
+          retryOnTimeout: false,
+          shouldRetry,
         },
-      },
-      hooks: {
-        // The failed attempt's body is never read: release its connection before waiting.
-        beforeRetry: [({ error }) => void (error instanceof HTTPError ? error.response.body?.cancel().catch(() => undefined) : undefined)],
-      },
-    });
-    const read = await readResponseBody(response);
+        hooks: {
+          // The failed attempt's body is never read: release its connection before waiting.
+          beforeRetry: [({ error }) => void (error instanceof HTTPError ? error.response.body?.cancel().catch(() => undefined) : undefined)],
+        },
+      }),
+      signal,
+    );
+    const read = await readResponseBody(response, signal);
     const value: VendorHttpResponse = {
       status: response.status,
       ...(state.lastRequestId === undefined ? {} : { requestId: state.lastRequestId }),
@@ -166,21 +229,47 @@ async function send(request: CheckedVendorHttpRequest, options: ResolvedVendorHt
     if (totalSignal.aborted) {
       const last = state.lastStatus === undefined ? '' : ` The last answer was HTTP ${state.lastStatus}.`;
       return failure(
-        callError('timeout', facts(), `${request.vendor} did not finish "${request.operation}" within totalTimeoutMs (${options.totalTimeoutMs} ms), retries included.${last} Try again later, or raise totalTimeoutMs. If a request was in flight, the vendor may have applied it.`),
+        callError(
+          'timeout',
+          facts(),
+          `${request.vendor} did not finish "${request.operation}" within totalTimeoutMs (${options.totalTimeoutMs} ms), retries included.${last} If a request was in flight, the vendor may have applied it. Try again later, or raise totalTimeoutMs.`,
+        ),
       );
     }
     if (error instanceof HTTPError) {
-      const read = await readResponseBody(error.response).catch(() => ({ body: undefined }));
+      const read = await readResponseBody(error.response, signal).catch(() => ({ body: undefined }));
       const excerpt = vendorErrorExcerpt(read.body, scrubber);
-      return failure(statusError({ ...facts(), status: error.response.status }, excerpt, state.refusedWaitMs));
+      const retryable = retryStatuses.includes(error.response.status);
+      return failure(statusError({ ...facts(), status: error.response.status }, excerpt, retryable ? state.stopReason : undefined));
     }
     if (error instanceof TimeoutError) {
       return failure(
-        callError('timeout', facts({ status: undefined, requestId: undefined }), `${request.vendor} did not answer "${request.operation}" within timeoutMs (${options.timeoutMs} ms). Timeouts are not retried: the vendor may have applied the change. Try again later, or raise timeoutMs.`),
+        callError(
+          'timeout',
+          { ...facts(), status: undefined, requestId: undefined },
+          `${request.vendor} did not answer "${request.operation}" within timeoutMs (${options.timeoutMs} ms). Timeouts are not retried: the vendor may have applied the change. Try again later, or raise timeoutMs.`,
+        ),
       );
     }
-    return failure(networkError(error, request, facts()));
+    const stop = error instanceof NotAResponseError ? 'not_retryable' : state.stopReason;
+    return failure(networkError(error, new URL(request.url).origin, { ...facts(), status: undefined, requestId: undefined }, stop));
   }
+}
+
+/**
+ * Whether a fetch's answer can be read as a `Response`. Checked by shape, not `instanceof`: the `fetch` of the
+ * `undici` package (used for proxies) or of another realm answers with its own `Response` class.
+ */
+function isResponseLike(value: unknown): value is Response {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { status?: unknown; headers?: { get?: unknown }; body?: unknown; text?: unknown };
+  return (
+    typeof candidate.status === 'number' &&
+    typeof candidate.headers === 'object' &&
+    candidate.headers !== null &&
+    typeof candidate.headers.get === 'function' &&
+    typeof candidate.text === 'function'
+  );
 }
 
 /** A function, not an inline check: TypeScript would keep its narrowing from before the `await`s. */
@@ -195,28 +284,4 @@ function failure(diagnostic: VendorHttpDiagnostic): VendorHttpResult {
 function abortedError(facts: CallFacts): VendorHttpDiagnostic {
   const inFlight = facts.attempts === 0 ? ' Nothing was sent.' : ' If a request was in flight, the vendor may have applied it.';
   return callError('aborted', facts, `"${facts.operation}" on ${facts.vendor} was cancelled by the caller's signal.${inFlight}`);
-}
-
-/** Why fetch failed, from the error and its cause (undici puts the socket error, e.g. ECONNREFUSED, in `cause`). */
-function describeFetchError(error: unknown): string {
-  try {
-    if (error instanceof NotAResponseError) return error.message;
-    if (!(error instanceof Error)) return `a thrown ${typeof error}`;
-    const cause: unknown = error.cause;
-    const causeText =
-      cause instanceof Error ? `${(cause as { code?: unknown }).code ?? cause.name}: ${cause.message}` : undefined;
-    return causeText === undefined ? `${error.name}: ${error.message}` : `${error.name}: ${error.message} (${causeText})`;
-  } catch {
-    return 'an unreadable error';
-  }
-}
-
-function networkError(error: unknown, request: CheckedVendorHttpRequest, facts: CallFacts): VendorHttpDiagnostic {
-  const origin = new URL(request.url).origin;
-  const reason = facts.scrubber.scrub(describeFetchError(error)).slice(0, 500);
-  return callError(
-    'network_error',
-    { ...facts, status: undefined, requestId: undefined },
-    `Could not reach ${request.vendor} at ${origin} to ${request.operation}: ${reason}. Check the region or base URL, DNS, proxy and firewall; network errors are retried, and retries are used up.`,
-  );
 }

@@ -102,14 +102,36 @@ export function callWarning(code: string, facts: CallFacts, message: string): Ve
   return { ...callError(code, facts, message), severity: 'warning' };
 }
 
-/** The diagnostic for a non-2xx response that was not retried (again). */
-export function statusError(
-  facts: CallFacts & { readonly status: number },
-  excerpt: string | undefined,
-  refusedWaitMs: number | undefined,
-): VendorHttpDiagnostic {
+/**
+ * Why a retryable failure ended the call: ky's retry limit, or a decision of ours (the request is not
+ * idempotent, the vendor asked for a longer wait than allowed, or the next wait would end after the budget).
+ */
+export type StopReason =
+  | 'retries_used_up'
+  | 'not_idempotent'
+  | 'not_retryable'
+  | { readonly waitTooLongMs: number }
+  | { readonly noTimeLeftMs: number };
+
+function seconds(milliseconds: number): string {
+  return milliseconds < 1000 ? `${Math.ceil(milliseconds)} ms` : `${Math.ceil(milliseconds / 1000)} s`;
+}
+
+/** ` Retries are used up.` and the like: why this retryable failure was not retried (again). */
+function stopText(stop: StopReason | undefined): string {
+  if (stop === undefined || stop === 'not_retryable') return '';
+  if (stop === 'retries_used_up') return ' Retries are used up.';
+  if (stop === 'not_idempotent') return ' It was not retried: the request is marked not idempotent.';
+  if ('waitTooLongMs' in stop) return ` It asked to wait ${seconds(stop.waitTooLongMs)}, longer than maxRetryDelayMs, so it was not retried.`;
+  return ` The next retry (in ${seconds(stop.noTimeLeftMs)}) would end after totalTimeoutMs, so it was not retried.`;
+}
+
+/** The diagnostic for a non-2xx response that ended the call. `stop` is given for retryable statuses. */
+export function statusError(facts: CallFacts & { readonly status: number }, excerpt: string | undefined, stop: StopReason | undefined): VendorHttpDiagnostic {
   const { vendor, operation, status } = facts;
-  const what = `${vendor} refused to ${operation}${details(facts)}.${quoted(excerpt)}`;
+  const lead =
+    status === 404 ? `${vendor} found nothing at the address used to ${operation}` : status === 429 ? `${vendor} rate-limited the request to ${operation}` : `${vendor} refused to ${operation}`;
+  const what = `${lead}${details(facts)}.${quoted(excerpt)}`;
   if (status === 401) {
     return callError('unauthorized', facts, `${what} Check the credentials (client id and secret, API token): they are wrong, expired or revoked.`);
   }
@@ -120,18 +142,36 @@ export function statusError(
     return callError('not_found', facts, `${what} Check the ids in the request (conversation, participant, visitor, room) and the region or base URL.`);
   }
   if (status === 429) {
-    const wait =
-      refusedWaitMs === undefined
-        ? ' Retries are used up.'
-        : ` It asked to wait ${Math.ceil(refusedWaitMs / 1000)} s, longer than maxRetryDelayMs or the time left in totalTimeoutMs, so it was not retried.`;
-    return callError('rate_limited', facts, `${what}${wait} Slow down: send fewer requests, or try again later.`);
+    return callError('rate_limited', facts, `${what}${stopText(stop)} Slow down: send fewer requests, or try again later.`);
   }
   if (status >= 300 && status < 400) {
     return callError('vendor_rejected', facts, `${what} It answered with a redirect, which is not followed (credentials must not travel to another address): check the region or base URL.`);
   }
   if (status >= 500) {
-    const retried = status === 502 || status === 503 || status === 504 ? ' Retries are used up.' : '';
-    return callError('vendor_rejected', facts, `${what}${retried} The vendor had a problem: try again later, and quote the request id to its support if it persists.`);
+    return callError('vendor_rejected', facts, `${what}${stopText(stop)} The vendor had a problem: try again later, and quote the request id to its support if it persists.`);
   }
   return callError('vendor_rejected', facts, `${what} Check the data sent against the vendor's API documentation.`);
+}
+
+/** Why fetch failed, from the error and its cause (undici puts the socket error, e.g. ECONNREFUSED, in `cause`). */
+function describeFetchError(error: unknown): string {
+  try {
+    if (!(error instanceof Error)) return `a thrown ${typeof error}`;
+    const cause: unknown = error.cause;
+    if (!(cause instanceof Error)) return `${error.name}: ${error.message}`;
+    const code: unknown = (cause as { code?: unknown }).code;
+    return `${error.name}: ${error.message} (${typeof code === 'string' ? code : cause.name}: ${cause.message})`;
+  } catch {
+    return 'an unreadable error';
+  }
+}
+
+/** The diagnostic for a fetch that failed without a response. */
+export function networkError(error: unknown, origin: string, facts: CallFacts, stop: StopReason): VendorHttpDiagnostic {
+  const reason = cleanVendorText(describeFetchError(error), facts.scrubber, 500);
+  return callError(
+    'network_error',
+    facts,
+    `Could not reach ${facts.vendor} at ${origin} to ${facts.operation}${details(facts)}: ${reason}.${stopText(stop)} Check the region or base URL, DNS, proxy and firewall.`,
+  );
 }

@@ -109,7 +109,9 @@ export function checkVendorHttpOptions(
 
 /**
  * Checks {@link VendorHttpOptions} once, e.g. when a server client is created, so a typo fails at start-up
- * rather than on the first push. `undefined` is read as `{}`.
+ * rather than on the first push, and returns them with every default filled in. `undefined` is read as `{}`.
+ * Only the keys of {@link VendorHttpOptions} are accepted (an unknown key is a typo until proven otherwise), so
+ * adapters pass these on their own, not their whole options object.
  *
  * @throws `VisitorContextError` (from `@visitor-context/core`) with one `invalid_option` diagnostic per problem, naming the option and
  * suggesting the closest known name for an unknown one (`Unknown option "timeout". Did you mean "timeoutMs"?`).

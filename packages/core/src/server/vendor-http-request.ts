@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import type { Diagnostics } from '../diagnostics.js';
-import { describeOptionIssues } from '../option-issues.js';
+import type { Diagnostic, Diagnostics } from '../diagnostics.js';
+import { describeOptionIssues, describeReceived } from '../option-issues.js';
+import { SecretScrubber } from './scrub-secrets.js';
 
 /** The HTTP methods a vendor push uses. @public */
 export type VendorHttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -39,8 +40,8 @@ export interface VendorHttpRequest {
 
 /** A header name: an RFC 9110 token. */
 const headerName = z.string().check(z.regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'must be an HTTP header name'));
-/** A header value: no line breaks or NUL, which `Headers` would refuse (or which could split a header). */
-const headerValue = z.string().check(z.regex(/^[^\r\n\0]*$/, 'must not contain line breaks'));
+/** A header value: bytes `Headers` accepts, without line breaks or NUL (which could split a header). */
+const headerValue = z.string().check(z.regex(/^[\t\x20-\x7e\x80-\xff]*$/, 'must be text without line breaks or control characters'));
 
 function isHttpUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
@@ -72,10 +73,40 @@ export type CheckedVendorHttpRequest = z.infer<typeof VendorHttpRequestSchema>;
 
 /** Checks a request; every problem becomes an `invalid_option` error at `request.<field>`. */
 export function checkVendorHttpRequest(request: unknown, diagnostics: Diagnostics): CheckedVendorHttpRequest | undefined {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    diagnostics.error('invalid_option', ['request'], `The request must be an object with vendor, operation, method, url and secrets; got ${describeReceived(request)}.`);
+    return undefined;
+  }
   const parsed = z.safeParse(VendorHttpRequestSchema, request);
   if (parsed.success) return parsed.data;
   for (const problem of describeOptionIssues(VendorHttpRequestSchema, parsed.error.issues, request, ['request'])) {
     diagnostics.error('invalid_option', problem.path, problem.message);
   }
   return undefined;
+}
+
+/** The strings of a value that should be an array of strings, read defensively (it failed its check). */
+function stringsIn(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/**
+ * Problems with a request, with nothing secret in them: the option messages quote received values, so header
+ * values are never quoted, and every string listed in `secrets` (and every header value) is scrubbed.
+ */
+export function scrubRequestProblems(problems: readonly Diagnostic[], request: unknown): Diagnostic[] {
+  let scrubber: SecretScrubber;
+  try {
+    const record = typeof request === 'object' && request !== null ? (request as Record<string, unknown>) : {};
+    const headers = typeof record['headers'] === 'object' && record['headers'] !== null ? (record['headers'] as Record<string, unknown>) : {};
+    const headerValues = Object.values(headers).filter((value): value is string => typeof value === 'string');
+    scrubber = new SecretScrubber([...stringsIn(record['secrets']), ...headerValues]);
+  } catch {
+    scrubber = new SecretScrubber([]);
+  }
+  return problems.map((problem) => {
+    const inHeaders = problem.path[0] === 'request' && problem.path[1] === 'headers';
+    const message = inHeaders ? problem.message.replace(/; got the string ".*"\.$/s, '; its value is not shown.') : problem.message;
+    return { ...problem, message: scrubber.scrub(message) };
+  });
 }
