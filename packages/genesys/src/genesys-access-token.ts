@@ -71,10 +71,10 @@ export function createGenesysAccessTokenSource(options: GenesysAccessTokenSource
         pending = request()
           .catch((): Result<GenesysAccessToken> => failure('The Genesys token request failed unexpectedly; try again.'))
           .then((result) => {
-          pending = undefined;
-          if (result.ok) cached = result.value;
-          return result;
-        });
+            pending = undefined;
+            if (result.ok) cached = result.value;
+            return result;
+          });
       }
       return signal === undefined ? pending : raceAbort(pending, signal);
     },

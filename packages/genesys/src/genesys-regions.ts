@@ -1,8 +1,9 @@
 /*
  * Genesys Cloud regions: each is an AWS region with its own domain, and every host of the org lives under
  * that domain (`api.<domain>`, `login.<domain>`). The table is the one Genesys' platform API SDKs ship as
- * `PureCloudRegionHosts` (purecloud-platform-client-v2 223.0.0, keys like `us_east_1`); the Genesys help
- * article "AWS regions for Genesys Cloud deployment" lists the same pairs.
+ * `PureCloudRegionHosts` (purecloud-platform-client-v2 223.0.0, keys like `us_east_1`). Genesys' own CLI takes
+ * either form too ("--environment … E.g. mypurecloud.com.au or ap-southeast-2", platform-client-sdk-cli docs),
+ * which is why both are accepted here.
  */
 import { closestName } from '@visitor-context/core';
 

@@ -1,4 +1,6 @@
 import type { Diagnostic, VisitorContext } from '@visitor-context/core';
+import { visitorContextArbitrary } from '@visitor-context/testkit';
+import fc from 'fast-check';
 import { createGenesysApiRoutes, genesysErrorResponse, startHttpStandIn, type GenesysApiRoutes, type HttpStandIn, type RecordedRequest } from '@visitor-context/testkit/http-stand-in';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { genesysAdapter } from './index.js';
@@ -150,6 +152,29 @@ describe('the requests sent', () => {
     expect(result.diagnostics).toEqual(translated(dotted).warnings);
     expect(result.diagnostics.map((item) => item.code)).toEqual(['dotted_attribute_name']);
     expect(standIn.requests.at(-1)?.json).toEqual({ attributes: { 'order.id': 'A-7' } });
+  });
+});
+
+describe('the same translation as toVendor', () => {
+  it('sends, for any context, exactly what toVendor(context, { channel: "attributes" }) produces, with the same diagnostics', async () => {
+    const genesys = client();
+    await fc.assert(
+      fc.asyncProperty(visitorContextArbitrary(), async (value) => {
+        const before = standIn.requests.length;
+        const expected = genesysAdapter.toVendor(value, { channel: 'attributes' });
+        const result = await pushGenesysParticipantAttributes(genesys, { conversationId, participantId: customerId }, value);
+        const patches = standIn.requests.slice(before).filter((request) => request.method === 'PATCH');
+        if (!expected.ok || expected.value.channel !== 'attributes' || Object.keys(expected.value.customAttributes).length === 0) {
+          expect(result.ok).toBe(false);
+          expect(patches).toEqual([]);
+          expect(result.diagnostics.slice(0, expected.diagnostics.length)).toEqual(expected.diagnostics);
+          return;
+        }
+        expect(patches.map((request) => request.bodyText)).toEqual([JSON.stringify({ attributes: expected.value.customAttributes })]);
+        expect(result).toEqual({ ok: true, value: expect.objectContaining({ attributes: expected.value.customAttributes }), diagnostics: expected.diagnostics });
+      }),
+      { numRuns: 10 },
+    );
   });
 });
 

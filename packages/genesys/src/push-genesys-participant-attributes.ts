@@ -135,7 +135,11 @@ async function push(
   const translated = genesysAdapter.toVendor(context, { channel: 'attributes', strict });
   diagnostics.add(translated.diagnostics);
   if (!translated.ok) return diagnostics.toFailure();
-  if (translated.value.channel !== 'attributes') return diagnostics.toFailure(); // the channel asked for; narrows the type
+  if (translated.value.channel !== 'attributes') {
+    // Cannot happen (the channel was asked for); the check narrows the payload's type.
+    diagnostics.error('adapter_failed', [], 'The Genesys translation returned another channel than "attributes"; nothing was sent.');
+    return diagnostics.toFailure();
+  }
   const attributes = translated.value.customAttributes;
   if (Object.keys(attributes).length === 0) {
     diagnostics.error('nothing_to_send', [], 'The context has no field Genesys participant attributes can carry, so nothing was sent. Check that the context was filled in.');
