@@ -17,7 +17,10 @@ export interface GiosgServerClientOptions extends VendorHttpOptions {
   readonly apiToken: string;
   /** Your giosg organization (company) id, the UUID in the account settings. */
   readonly organizationId: string;
-  /** giosg's API origin; default `https://service.giosg.com`. `http:` only for localhost stand-ins. */
+  /**
+   * giosg's API base URL; default `https://service.giosg.com`. A path prefix (a proxy in front of giosg) is kept.
+   * `https:` only (`http:` for localhost stand-ins), without credentials, query or fragment.
+   */
   readonly apiBaseUrl?: string;
 }
 
@@ -31,7 +34,7 @@ export interface GiosgServerClient {
   readonly vendor: 'giosg';
   /** The organization the client writes to. */
   readonly organizationId: string;
-  /** The API origin requests go to. */
+  /** The API base URL requests go to, without a trailing slash. */
   readonly apiBaseUrl: string;
 }
 
@@ -71,7 +74,7 @@ const GiosgServerClientOptionsSchema = z.strictObject({
   apiToken: z.optional(z.unknown()),
   organizationId: z.string().check(z.regex(giosgIdPattern, 'must be your giosg organization id (the UUID in the account settings)')),
   apiBaseUrl: z.optional(
-    z.string().check(z.refine(isAllowedBaseUrl, 'must be an https: origin such as "https://service.giosg.com" (http: only for localhost), without credentials, query or fragment')),
+    z.string().check(z.refine(isAllowedBaseUrl, 'must be an https: URL such as "https://service.giosg.com" (http: only for localhost), without credentials, query or fragment')),
   ),
   ...VendorHttpOptionsSchema.shape,
 });

@@ -89,9 +89,9 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
  *
  * @remarks
  * Documented by giosg (docs.giosg.com tutorial "Sending visitor variables (HTTP API)"): the path, `POST`, the
- * `Token` authorization, 201 on success and 400 when a required attribute is missing. Inferred from giosg's
- * own integration examples, not from a reference page: the `{ key, value }` body (one variable per request) and
- * the JSON answer. The error bodies follow giosg's Django REST framework conventions (`{ "detail": … }`).
+ * `Token` authorization, 201 on success and 400 when a required attribute is missing. Inferred from public
+ * integration code that calls the endpoint, not from a reference page: the `{ key, value }` body (one variable
+ * per request). The created variable in the answer and the listing's fields are the stand-in's own guess. The error bodies follow giosg's Django REST framework conventions (`{ "detail": … }`).
  * Script 401/403/404/429/5xx and slow answers with `respondNext(giosgApiResponses.…)`.
  * @public
  */
