@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
 import { parseVisitorContext } from '@visitor-context/core';
 import { limitBody } from './body-limit.js';
 import type { ExampleConfig } from './config.js';
@@ -49,6 +50,8 @@ export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[],
   app.use('/operator/*', limitBody('text'));
   app.use('/translate', limitBody('text'));
   app.use('/push', limitBody('text'));
+  // A push acts with the server's vendor credentials: another site must not be able to make a visitor's browser send one.
+  app.use('/push', csrf());
 
   const page = (nonce: string | undefined, content: { title: string; body: string; scripts?: string[] }) =>
     renderPage({ nonce, ...content });

@@ -332,10 +332,10 @@ describe('push from the server', () => {
     await page.close();
   });
 
-  it('reports what the vendor or the adapter refused, and refuses a form without its ids (no browser needed)', async () => {
+  it('reports what the vendor or the adapter refused, and refuses a form without its ids or from another site (no browser needed)', async () => {
     const standIn = withCsp.push.standIns.genesys!;
-    const post = (fields: Record<string, string>) =>
-      fetch(`${withCsp.url}/push`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+    const post = (fields: Record<string, string>, origin = withCsp.url) =>
+      fetch(`${withCsp.url}/push`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body: new URLSearchParams(fields) });
     const from = standIn.requests.length;
     const notAnId = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '../../users' });
     expect(notAnId.status).toBe(200);
@@ -352,6 +352,11 @@ describe('push from the server', () => {
     expect(unknownPage).toContain('data-code="not_found"');
     expect(unknownPage).toContain('HTTP 404');
     expect((await post({ vendor: 'nobody' })).status).toBe(404);
+    // Another site cannot make a visitor's browser push with the server's credentials.
+    const before = standIn.requests.length;
+    const crossSite = await post({ vendor: 'genesys', visitor: 'customer', conversationId: genesysStandInConversation.id }, 'https://attacker.example');
+    expect(crossSite.status).toBe(403);
+    expect(standIn.requests.length).toBe(before);
   });
 });
 
