@@ -65,6 +65,14 @@ describe('push: arguments', () => {
     expect(io.stderr.text).toContain('--api-base-url must be an absolute URL');
   });
 
+  it('reports a setting the client refuses (an unknown region) as invalid_option, exit 2, before sending anything', async () => {
+    const io = streams({ env: { ...genesysEnv, GENESYSCLOUD_REGION: 'moon-central-1' } });
+    expect(await runCli(['push', 'genesys', '--conversation-id', conversationId, 'context.json'], io)).toBe(2);
+    expect(io.stderr.text).toContain('The Genesys Cloud client refused its settings: ');
+    expect(io.stderr.text).toContain('"moon-central-1" is no Genesys Cloud region');
+    expect(io.stderr.text).not.toContain('genesys-secret-value');
+  });
+
   it('takes the context from a file argument or --input, not both', async () => {
     const io = streams({ env: genesysEnv });
     expect(await runCli(['push', 'genesys', '--conversation-id', conversationId, '--input', 'context.json', 'other.json'], io)).toBe(2);
