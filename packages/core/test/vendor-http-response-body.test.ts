@@ -137,3 +137,24 @@ describe('answers from another fetch implementation', () => {
     expect(big.diagnostics.map((item) => item.code)).toEqual(['too_large']);
   });
 });
+
+/** No lone surrogate (String.prototype.isWellFormed is ES2024, beyond this package's lib). */
+const wellFormed = (text: string): boolean => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+
+describe('cutting text', () => {
+  it('never splits a surrogate pair when it cuts a body or an excerpt', async () => {
+    const emoji = '😀'.repeat(3_000); // 6,000 UTF-16 units: a cut at 4,096 falls between two pairs…
+    const shifted = `x${emoji}`; // …so shift by one unit to put the cut inside a pair.
+    const { fetch } = scriptedFetch(
+      () => new Response(shifted, { status: 200, headers: { 'content-type': 'text/plain' } }),
+      () => new Response(JSON.stringify({ message: `x${'😀'.repeat(400)}` }), { status: 400 }),
+    );
+    const ok = await sendVendorRequest(patchRequest(url), { ...fast, fetch });
+    const body = ok.ok ? String(ok.value.body) : '';
+    expect(body.endsWith('😀…')).toBe(true);
+    expect(wellFormed(body)).toBe(true);
+    const error = onlyError(await sendVendorRequest(patchRequest(url), { ...fast, fetch }));
+    expect(wellFormed(error.message)).toBe(true);
+    expect(wellFormed(`a\ud800`)).toBe(false);
+  });
+});

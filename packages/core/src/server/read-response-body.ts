@@ -94,5 +94,11 @@ export async function readResponseBody(response: Response, signal: AbortSignal):
 }
 
 function boundText(text: string): string {
-  return text.length > maxResponseTextLength ? `${text.slice(0, maxResponseTextLength)}…` : text;
+  return text.length > maxResponseTextLength ? `${cutText(text, maxResponseTextLength)}…` : text;
+}
+
+/** The first `length` UTF-16 units of a text, one fewer when the cut would split a surrogate pair. */
+export function cutText(text: string, length: number): string {
+  const code = text.charCodeAt(length - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? length - 1 : length);
 }

@@ -1,3 +1,4 @@
+import { cutText } from './read-response-body.js';
 import type { SecretScrubber } from './scrub-secrets.js';
 import type { VendorHttpDiagnostic } from './vendor-http-diagnostic.js';
 
@@ -23,7 +24,7 @@ export function cleanVendorText(text: string, scrubber: SecretScrubber, maxLengt
   const single = scrubber.scrub(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (single.length <= maxLength) return single;
   // A cut may leave the start of a `[redacted]` marker; that is harmless, the secret itself is gone already.
-  return `${single.slice(0, maxLength)}…`;
+  return `${cutText(single, maxLength)}…`;
 }
 
 /** The vendor's request id, from the configured headers first, then the common ones. */

@@ -13,7 +13,10 @@ export type VendorHttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface VendorHttpRequest {
   /** The vendor, e.g. `genesys`; named in every message. */
   readonly vendor: string;
-  /** What the request does, e.g. `update participant attributes`; named in every message. */
+  /**
+   * What the request does, as a verb phrase that follows "to", e.g. `update participant attributes` or
+   * `get an access token`; named in every message ("genesys refused to update participant attributes …").
+   */
   readonly operation: string;
   /** The HTTP method. */
   readonly method: VendorHttpMethod;
