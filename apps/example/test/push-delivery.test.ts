@@ -18,8 +18,8 @@ afterAll(() => Promise.all([genesysApi?.close(), giosgApi?.close()]));
 
 describe('startPushDelivery with credentials from the environment', () => {
   it('uses the configured APIs, starts no stand-in of its own, prefills no ids and shows no requests', async () => {
+    // No GENESYSCLOUD_REGION: both base URLs name the hosts.
     const settings = readPushSettings({
-      GENESYSCLOUD_REGION: 'mypurecloud.ie',
       GENESYSCLOUD_OAUTHCLIENT_ID: 'env-client',
       GENESYSCLOUD_OAUTHCLIENT_SECRET: 'env-client-secret',
       GENESYSCLOUD_API_BASE_URL: genesysApi.url,

@@ -48,8 +48,12 @@ function text(env: Environment, name: string): string | undefined {
  * The error names variables only, never a value.
  */
 export function readPushSettings(env: Environment): PushSettings {
+  // As for the CLI: the Genesys region only names the hosts, so it is not needed when both base URLs are given.
+  const genesysHostsGiven = text(env, 'GENESYSCLOUD_API_BASE_URL') !== undefined && text(env, 'GENESYSCLOUD_LOGIN_BASE_URL') !== undefined;
   for (const [vendor, variables] of Object.entries(pushCredentialVariables)) {
-    const required = Object.entries(variables).filter(([, isRequired]) => isRequired).map(([name]) => name);
+    const required = Object.entries(variables)
+      .filter(([name, isRequired]) => isRequired && !(genesysHostsGiven && name === 'GENESYSCLOUD_REGION'))
+      .map(([name]) => name);
     const missing = required.filter((name) => text(env, name) === undefined);
     const optionalSet = Object.keys(variables).filter((name) => !required.includes(name) && text(env, name) !== undefined);
     if (missing.length === required.length && optionalSet.length === 0) continue;
