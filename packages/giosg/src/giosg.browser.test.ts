@@ -3,8 +3,12 @@ import type { Result, VisitorContext } from '@visitor-context/core';
 import { installGiosgStandIn, mountSnippet, type GiosgStandIn, type GiosgStandInOptions } from '@visitor-context/testkit/stand-ins';
 import { applyGiosgContext, applyGiosgPayload, removeGiosgVisitorData, translateGiosgContext } from './browser.js';
 import { giosgAdapter, renderGiosgLogoutSnippet, renderGiosgSnippet, renderGiosgSubmission } from './index.js';
-// Test-only: tokens are made here the way a server makes them; browser code never imports ./server.
-import { renderSignedGiosgSnippet, signGiosgVisitorData, signGiosgVisitorDataWithChecksum } from './server.js';
+// Test-only: tokens are made here the way a server makes them; browser code never imports ./server. The signers
+// come from their own modules: ./server also re-exports the REST push, built on @visitor-context/core/server,
+// whose browser export condition refuses to load in a page (by design).
+import { signGiosgVisitorDataWithChecksum } from './giosg-checksum.js';
+import { renderSignedGiosgSnippet } from './render-signed-giosg-snippet.js';
+import { signGiosgVisitorData } from './sign-giosg-visitor-data.js';
 
 const companyId = 'acme-company';
 const scriptUrl = `https://service.giosg.com/live2/${companyId}`;

@@ -15,4 +15,14 @@ export {
 export type { VendorHttpMethod, VendorHttpRequest } from './vendor-http-request.js';
 export type { VendorHttpDiagnostic, VendorHttpFailure, VendorHttpResponse, VendorHttpResult, VendorHttpSuccess } from './vendor-http-diagnostic.js';
 // Re-exported so server code can name the result types without a second import (they are the main entry's own).
-export type { CoreDiagnosticCode, Diagnostic, DiagnosticCode, Failure, Result, Success } from '../diagnostics.js';
+export type {
+  CoreDiagnosticCode,
+  Diagnostic,
+  DiagnosticCode,
+  DiagnosticPath,
+  DiagnosticSeverity,
+  Failure,
+  PathSegment,
+  Result,
+  Success,
+} from '../diagnostics.js';
