@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
 import { parseVisitorContext } from '@visitor-context/core';
 import { limitBody } from './body-limit.js';
 import type { ExampleConfig } from './config.js';
@@ -8,9 +9,12 @@ import { demoVisitors, findDemoVisitor } from './demo-visitors.js';
 import { Inbox } from './inbox.js';
 import { renderPage } from './layout.js';
 import { renderOperatorPage } from './pages/operator-page.js';
+import { renderPushPage } from './pages/push-page.js';
 import { renderSpaPage } from './pages/spa-page.js';
 import { renderTranslatePage } from './pages/translate-page.js';
 import { renderWidgetPage } from './pages/widget-page.js';
+import { readPushIds } from './push/read-push-ids.js';
+import type { PushDelivery } from './push/push-target.js';
 import type { VendorDemo } from './vendor-demo.js';
 
 type Environment = { Variables: { nonce: string | undefined } };
@@ -18,8 +22,11 @@ type Environment = { Variables: { nonce: string | undefined } };
 /** Diagnostics kept per inbox entry; the operator page says how many more there were. */
 const maxDiagnosticsPerEntry = 20;
 
-/** Builds the app; `publicDirectory` holds the client bundles built by scripts/build-client.mjs. */
-export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[], publicDirectory: URL) {
+/**
+ * Builds the app; `publicDirectory` holds the client bundles built by scripts/build-client.mjs, and `push` the
+ * vendors "Push from the server" writes to (see `startPushDelivery`).
+ */
+export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[], publicDirectory: URL, push: PushDelivery) {
   const app = new Hono<Environment>();
   const inbox = new Inbox({ maxEntries: config.inboxSize, maxBytes: config.inboxMaxBytes, maxDiagnosticsPerEntry });
   const findVendor = (id: string | undefined): VendorDemo | undefined => vendors.find((vendor) => vendor.id === id);
@@ -42,6 +49,9 @@ export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[],
   app.use('/inbound/*', limitBody('json'));
   app.use('/operator/*', limitBody('text'));
   app.use('/translate', limitBody('text'));
+  app.use('/push', limitBody('text'));
+  // A push acts with the server's vendor credentials: another site must not be able to make a visitor's browser send one.
+  app.use('/push', csrf());
 
   const page = (nonce: string | undefined, content: { title: string; body: string; scripts?: string[] }) =>
     renderPage({ nonce, ...content });
@@ -121,6 +131,28 @@ export function createApp(config: ExampleConfig, vendors: readonly VendorDemo[],
     const payload = pasted.trim() === '' ? from.sampleInbound : pasted;
     const body = await renderTranslatePage({ vendors, from, to, payload, submitted: true });
     return context.html(page(context.get('nonce'), body));
+  });
+
+  app.get('/push', (context) => {
+    const visitor = findDemoVisitor(context.req.query('visitor')) ?? demoVisitors[1]!;
+    return context.html(page(context.get('nonce'), renderPushPage({ targets: push.targets, visitor })));
+  });
+
+  /** The browser names the vendor, the demo visitor and the vendor's ids; the context and credentials stay here. */
+  app.post('/push', async (context) => {
+    const form = await context.req.parseBody();
+    const target = push.targets.find((candidate) => candidate.id === form['vendor']);
+    if (target === undefined) return context.text('Unknown vendor.', 404);
+    const visitor = findDemoVisitor(typeof form['visitor'] === 'string' ? form['visitor'] : undefined) ?? demoVisitors[1]!;
+    const ids = readPushIds(target, form);
+    const nonce = context.get('nonce');
+    if (!ids.ok) {
+      const result = { target, ids: ids.entered, outcome: { result: ids.failure } };
+      return context.html(page(nonce, renderPushPage({ targets: push.targets, visitor, result })), 422);
+    }
+    const parsed = parseVisitorContext(visitor.session);
+    const outcome = parsed.ok ? await target.push(ids.value, parsed.value) : { result: parsed };
+    return context.html(page(nonce, renderPushPage({ targets: push.targets, visitor, result: { target, ids: ids.value, outcome } })));
   });
 
   app.get('/healthz', (context) => context.json({ ok: true }));

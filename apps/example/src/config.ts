@@ -1,3 +1,5 @@
+import { readPushSettings, type PushSettings } from './push/push-settings.js';
+
 /** The ids of your own vendor accounts, for `VENDOR_SCRIPTS=real`; see {@link readVendorAccounts}. */
 export interface VendorAccounts {
   readonly giosg?: { readonly companyId: string };
@@ -28,6 +30,8 @@ export interface ExampleConfig {
   readonly accounts: VendorAccounts;
   /** Which vendors have their real account variables set. */
   readonly configuredVendors: readonly (keyof VendorAccounts)[];
+  /** Where "Push from the server" sends: each vendor's real API when its credentials are set, else a local stand-in. */
+  readonly push: PushSettings;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -125,5 +129,6 @@ export function readConfig(env: Environment = process.env): ExampleConfig {
     contentSecurityPolicy: csp === 'on',
     accounts: vendorScripts === 'real' ? configured : { ...demoAccounts, ...configured },
     configuredVendors,
+    push: readPushSettings(env),
   };
 }

@@ -33,7 +33,7 @@ export function renderPage(shell: PageShell): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(shell.title)} · visitor-context example</title>
 <style${shell.nonce === undefined ? '' : ` nonce="${escapeHtml(shell.nonce)}"`}>${style}</style></head>
-<body><header><strong>visitor-context example</strong><a href="/">Widget demo</a><a href="/spa">Single-page app</a><a href="/operator">Operator inbox</a><a href="/translate">Translate</a></header>
+<body><header><strong>visitor-context example</strong><a href="/">Widget demo</a><a href="/spa">Single-page app</a><a href="/operator">Operator inbox</a><a href="/translate">Translate</a><a href="/push">Push from the server</a></header>
 <main>${shell.body}</main>
 ${(shell.scripts ?? []).map((src) => renderScriptTag(src, { ...nonce, type: 'module' })).join('\n')}
 </body></html>`;

@@ -24,7 +24,28 @@ describe('real vendor mode, from environment variables', () => {
     [{ WXCC_BIND_ID: 'b' }, /wxcc: set WXCC_GUID too/],
     [{ COMM100_SITE_ID: 'x', COMM100_CAMPAIGN_ID: 'c' }, /COMM100_SITE_ID must be the site's number, got "x"/],
     [{ INBOX_MAX_BYTES: '10' }, /INBOX_MAX_BYTES must be a whole number from 16384/],
+    [{ GIOSG_API_TOKEN: 'a-giosg-token-value' }, /^giosg push: set GIOSG_ORGANIZATION_ID too \(the other giosg API variables are set\), or none of them for the local stand-in\.$/],
+    [{ GENESYSCLOUD_OAUTHCLIENT_SECRET: 'a-genesys-secret' }, /^genesys push: set GENESYSCLOUD_REGION and GENESYSCLOUD_OAUTHCLIENT_ID too/],
   ])('%j is refused with a message naming the variable', (env, message) => {
     expect(() => readConfig(env)).toThrow(message);
+  });
+});
+
+describe('push from the server, from environment variables', () => {
+  it('uses the local stand-ins when no API credentials are set', () => {
+    expect(readConfig({}).push).toEqual({ genesys: { mode: 'stand-in' }, giosg: { mode: 'stand-in' } });
+  });
+
+  it('uses a vendor\'s real API when all its variables are set (the same names as the CLI), the other keeps its stand-in', () => {
+    const config = readConfig({
+      GENESYSCLOUD_REGION: 'mypurecloud.ie',
+      GENESYSCLOUD_OAUTHCLIENT_ID: 'client-id',
+      GENESYSCLOUD_OAUTHCLIENT_SECRET: 'client-secret',
+      GENESYSCLOUD_LOGIN_BASE_URL: 'https://login.example.com',
+    });
+    expect(config.push).toEqual({
+      genesys: { mode: 'real', credentials: { region: 'mypurecloud.ie', clientId: 'client-id', clientSecret: 'client-secret', loginBaseUrl: 'https://login.example.com' } },
+      giosg: { mode: 'stand-in' },
+    });
   });
 });

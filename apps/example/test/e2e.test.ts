@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { comm100Adapter } from '@visitor-context/comm100';
 import { genesysAdapter } from '@visitor-context/genesys';
+import { giosgAdapter } from '@visitor-context/giosg';
+import { genesysStandInConversation } from '../src/push/genesys-push-target.js';
+import { giosgStandInIds } from '../src/push/giosg-push-target.js';
 import { readConfig } from '../src/config.js';
 import { findDemoVisitor } from '../src/demo-visitors.js';
 import { createVendorDemos } from '../src/vendors/index.js';
@@ -223,6 +226,140 @@ describe('the code next to each panel', () => {
   });
 });
 
+/** The page's width and the elements that reach past it (none, for a page that fits). */
+function horizontalOverflow(page: Page): Promise<{ width: number; scrollWidth: number; wider: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wider = Array.from(document.body.querySelectorAll('*'))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+      .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
+    return { width, scrollWidth: document.documentElement.scrollWidth, wider: wider.slice(0, 5) };
+  });
+}
+
+/** The attributes Genesys gets for a demo visitor: the adapter's own attributes translation. */
+function genesysAttributes(visitorId: string): Record<string, string> {
+  const translated = genesysAdapter.toVendor(demoContext(visitorId), { channel: 'attributes' });
+  if (!translated.ok || translated.value.channel !== 'attributes') throw new Error('the demo visitor does not translate');
+  return translated.value.customAttributes;
+}
+
+/** The `{ key, value }` bodies giosg gets for a demo visitor: the adapter's visitor data, values as text. */
+function giosgVariables(visitorId: string): { key: string; value: string }[] {
+  const translated = giosgAdapter.toVendor(demoContext(visitorId));
+  if (!translated.ok) throw new Error('the demo visitor does not translate');
+  return Object.entries(translated.value.visitorData as Record<string, unknown>).map(([key, value]) => ({
+    key,
+    value: typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value),
+  }));
+}
+
+describe('push from the server', () => {
+  const customer = genesysStandInConversation.participants.find((participant) => participant.purpose === 'customer')!;
+
+  it('pushes the demo visitor from the server to the Genesys and giosg API stand-ins: the browser sends only ids, the page shows the receipts', async () => {
+    const standIn = withCsp.push.standIns.genesys!;
+    const page = await browser.newPage();
+    const watch = await watchPage(page);
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(request.postData() ?? '');
+    });
+    await page.goto(`${withCsp.url}/push?visitor=customer`);
+    const from = standIn.requests.length;
+    await page.click('[data-push-form="genesys"] button[type="submit"]');
+    await page.locator('#push-result[data-vendor="genesys"]').waitFor();
+    // What the browser sent: the vendor, the visitor's id and the conversation's ids; no context, no credential.
+    expect(posted).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(posted[0]))).toEqual({ vendor: 'genesys', visitor: 'customer', conversationId: genesysStandInConversation.id, participantId: '' });
+    // What the stand-in received: a token request, the conversation (to find the customer), the attributes.
+    const received = standIn.requests.slice(from);
+    expect(received.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'POST /oauth/token',
+      `GET /api/v2/conversations/${genesysStandInConversation.id}`,
+      `PATCH /api/v2/conversations/${genesysStandInConversation.id}/participants/${customer.id}/attributes`,
+    ]);
+    expect(received[2]!.json).toEqual({ attributes: genesysAttributes('customer') });
+    const receipt = JSON.parse((await page.locator('[data-push-receipt]').textContent()) ?? '');
+    expect(receipt).toMatchObject({ conversationId: genesysStandInConversation.id, participantId: customer.id, participantSource: 'looked-up', attributes: genesysAttributes('customer') });
+    // The page shows what the stand-in received, without headers; no credential or token reaches the page.
+    const shown = JSON.parse((await page.locator('[data-stand-in-received]').textContent()) ?? '') as { method: string; path: string }[];
+    expect(shown.map((request) => `${request.method} ${request.path}`)).toEqual(received.map((request) => `${request.method} ${request.path}`));
+    const html = await page.content();
+    for (const request of received) expect(html).not.toContain(request.headers['authorization']!.split(' ')[1]!);
+
+    // giosg, from the same page: one POST { key, value } per variable, with the API token.
+    const giosg = withCsp.push.standIns.giosg!;
+    const giosgFrom = giosg.requests.length;
+    await page.click('[data-push-form="giosg"] button[type="submit"]');
+    await page.locator('#push-result[data-vendor="giosg"]').waitFor();
+    expect(Object.fromEntries(new URLSearchParams(posted[1]))).toEqual({ vendor: 'giosg', visitor: 'customer', ...giosgStandInIds });
+    const giosgReceived = giosg.requests.slice(giosgFrom);
+    const variablesPath = `/api/v5/orgs/example-organization/rooms/${giosgStandInIds.roomId}/visitors/${giosgStandInIds.visitorId}/variables`;
+    expect(giosgReceived.map((request) => `${request.method} ${request.path}`)).toEqual(giosgVariables('customer').map(() => `POST ${variablesPath}`));
+    expect(giosgReceived.map((request) => request.json)).toEqual(giosgVariables('customer'));
+    expect(JSON.parse((await page.locator('[data-push-receipt]').textContent()) ?? '')).toMatchObject({
+      organizationId: 'example-organization',
+      ...giosgStandInIds,
+      variables: giosgVariables('customer').map(({ key }) => expect.objectContaining({ key, status: 201 })),
+    });
+    const giosgHtml = await page.content();
+    expect(giosgHtml).not.toContain(giosgReceived[0]!.headers['authorization']!.split(' ')[1]!);
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the hostile visitor literal in the receipt (CSP off), sends its values as they are, and fits 390 px', async () => {
+    const standIn = withoutCsp.push.standIns.genesys!;
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const watch = await watchPage(page);
+    await page.goto(`${withoutCsp.url}/push?visitor=hostile`);
+    const from = standIn.requests.length;
+    await page.fill('#genesys-participantId', customer.id);
+    await page.click('[data-push-form="genesys"] button[type="submit"]');
+    await page.locator('#push-result[data-ok="true"]').waitFor();
+    const received = standIn.requests.slice(from);
+    expect(received.map((request) => request.method)).toEqual(['POST', 'PATCH']);
+    expect(received[1]!.json).toEqual({ attributes: genesysAttributes('hostile') });
+    expect(JSON.parse((await page.locator('[data-push-receipt]').textContent()) ?? '')).toMatchObject({ participantSource: 'given', attributes: genesysAttributes('hostile') });
+    expect(await page.locator('img').count()).toBe(0);
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.errors).toEqual([]);
+    // The phone check of this page, with the most it ever shows: a result, a receipt and the stand-in's requests.
+    expect(await horizontalOverflow(page)).toEqual({ width: 390, scrollWidth: 390, wider: [] });
+    await keepScreenshot(page, 'narrow-push-hostile');
+    await page.close();
+  });
+
+  it('reports what the vendor or the adapter refused, and refuses a form without its ids or from another site (no browser needed)', async () => {
+    const standIn = withCsp.push.standIns.genesys!;
+    const post = (fields: Record<string, string>, origin = withCsp.url) =>
+      fetch(`${withCsp.url}/push`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin }, body: new URLSearchParams(fields) });
+    const from = standIn.requests.length;
+    const notAnId = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '../../users' });
+    expect(notAnId.status).toBe(200);
+    const notAnIdPage = await notAnId.text();
+    expect(notAnIdPage).toContain('data-ok="false"');
+    expect(notAnIdPage).toContain('data-code="invalid_option"');
+    expect(standIn.requests.length).toBe(from);
+    const missing = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '  ' });
+    expect(missing.status).toBe(422);
+    expect(await missing.text()).toContain('data-code="missing_id"');
+    // An unknown conversation: Genesys' 404 comes back as not_found with its correlation id.
+    const unknown = await post({ vendor: 'genesys', visitor: 'customer', conversationId: '00000000-0000-4000-8000-000000000000' });
+    const unknownPage = await unknown.text();
+    expect(unknownPage).toContain('data-code="not_found"');
+    expect(unknownPage).toContain('HTTP 404');
+    expect((await post({ vendor: 'nobody' })).status).toBe(404);
+    // Another site cannot make a visitor's browser push with the server's credentials.
+    const before = standIn.requests.length;
+    const crossSite = await post({ vendor: 'genesys', visitor: 'customer', conversationId: genesysStandInConversation.id }, 'https://attacker.example');
+    expect(crossSite.status).toBe(403);
+    expect(standIn.requests.length).toBe(before);
+  });
+});
+
 describe('at 390 px wide (a phone)', () => {
   it.each(['/?vendor=comm100&visitor=hostile', '/spa?vendor=genesys', '/operator', '/translate?from=comm100&to=wxcc'])('%s has no horizontal overflow', async (path) => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
@@ -237,13 +374,7 @@ describe('at 390 px wide (a phone)', () => {
       await page.click('[data-login="hostile"]');
       await page.locator('#spa-status[data-state]').waitFor({ timeout: 15_000 });
     }
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const wider = Array.from(document.body.querySelectorAll('*'))
-        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${element.className}`);
-      return { width, scrollWidth: document.documentElement.scrollWidth, wider: wider.slice(0, 5) };
-    });
+    const overflow = await horizontalOverflow(page);
     expect(overflow.width).toBe(390);
     expect(overflow).toEqual({ width: 390, scrollWidth: 390, wider: [] });
     await keepScreenshot(page, `narrow-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}`);

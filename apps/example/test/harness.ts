@@ -4,18 +4,23 @@ import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../src/app.js';
 import { readConfig, type ExampleConfig } from '../src/config.js';
+import type { PushDelivery } from '../src/push/push-target.js';
+import { startPushDelivery } from '../src/push/start-push-delivery.js';
 import { createVendorDemos } from '../src/vendors/index.js';
 
 export interface RunningExample {
   readonly url: string;
   readonly config: ExampleConfig;
+  /** The push targets, with the local API stand-ins and what they received. */
+  readonly push: PushDelivery;
   close(): Promise<void>;
 }
 
 /** Starts the app on a free loopback port, serving the client bundles the build wrote to dist/public. */
 export async function startExample(env: Record<string, string> = {}): Promise<RunningExample> {
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const app = createApp(config, createVendorDemos(config), new URL('../dist/public/', import.meta.url));
+  const push = await startPushDelivery(config.push);
+  const app = createApp(config, createVendorDemos(config), new URL('../dist/public/', import.meta.url), push);
   const server: ServerType = await new Promise((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
   });
@@ -23,7 +28,11 @@ export async function startExample(env: Record<string, string> = {}): Promise<Ru
   return {
     url: `http://127.0.0.1:${port}`,
     config,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    push,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await push.close();
+    },
   };
 }
 

@@ -65,12 +65,17 @@ export function runServerProcess(env: Record<string, string>): Promise<{ code: n
  * Streams `totalBytes` as a chunked body (no Content-Length), 64 KiB at a time and only as fast as the server
  * reads, and stops as soon as the server answers. Returns the status and how many bytes were written.
  */
-export function postChunked(url: string, contentType: string, totalBytes: number): Promise<{ status: number; body: string; sent: number }> {
+export function postChunked(
+  url: string,
+  contentType: string,
+  totalBytes: number,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ status: number; body: string; sent: number }> {
   return new Promise((resolve, reject) => {
     const chunk = Buffer.alloc(64 * 1024, 'a');
     let sent = 0;
     let answered = false;
-    const outgoing = request(url, { method: 'POST', headers: { 'content-type': contentType, 'transfer-encoding': 'chunked' } }, (response) => {
+    const outgoing = request(url, { method: 'POST', headers: { ...headers, 'content-type': contentType, 'transfer-encoding': 'chunked' } }, (response) => {
       answered = true;
       let body = '';
       response.setEncoding('utf8');

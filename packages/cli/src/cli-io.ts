@@ -20,6 +20,9 @@ export interface CliIo {
   readonly stderr: CliWritable;
   /** The directory relative file names are resolved against. */
   readonly cwd: string;
-  /** Environment variables, where secrets such as `GIOSG_SIGNING_KEY` are read from (never from flags). */
+  /**
+   * Environment variables, where secrets are read from (never from flags): `GIOSG_SIGNING_KEY` for
+   * `snippet --signed`, the vendor credentials (`GENESYSCLOUD_*`, `GIOSG_API_TOKEN`, …) for `push`.
+   */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

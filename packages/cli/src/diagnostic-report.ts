@@ -3,7 +3,7 @@ import type { CliUsageError } from './cli-usage-error.js';
 import { escapeJsonControls, escapeTerminalText } from './terminal-text.js';
 
 /** The step of a command that reported a diagnostic; paths are relative to that step's input. */
-export type DiagnosticStage = 'arguments' | 'read' | 'parse' | 'fromVendor' | 'toVendor' | 'snippet' | 'evaluateNode';
+export type DiagnosticStage = 'arguments' | 'read' | 'parse' | 'fromVendor' | 'toVendor' | 'snippet' | 'evaluateNode' | 'push';
 
 /** A diagnostic as the command prints it: core's fields plus where it came from. */
 export interface ReportedDiagnostic {
@@ -14,15 +14,33 @@ export interface ReportedDiagnostic {
   readonly pathText: string;
   readonly stage: DiagnosticStage;
   readonly message: string;
+  /** Push only, for an HTTP outcome: the vendor's HTTP status (absent when no response came). */
+  readonly status?: number;
+  /** Push only: the vendor's request id from its response headers, for its support. */
+  readonly requestId?: string;
+  /** Push only: how many requests were sent, retries included. */
+  readonly attempts?: number;
 }
 
 /** Exit status 0: success. 1: the input is invalid (or, with `--strict`, lossy). 2: the command was called wrongly. */
 export type ExitStatus = 0 | 1 | 2;
 
 /** Codes that mean the command line itself is wrong (exit 2), wherever they are detected. */
-const usageCodes = new Set(['invalid_option', 'usage_error', 'unknown_vendor', 'adapter_not_installed', 'adapter_not_loadable', 'input_unreadable']);
+const usageCodes = new Set([
+  'invalid_option',
+  'usage_error',
+  'unknown_vendor',
+  'adapter_not_installed',
+  'adapter_not_loadable',
+  'input_unreadable',
+  'missing_credentials',
+  'credential_in_arguments',
+]);
 
-/** Tags core diagnostics with the stage that produced them. */
+/**
+ * Tags core diagnostics with the stage that produced them, keeping the HTTP details a push diagnostic carries (for
+ * `--json`; core's messages already state them for people).
+ */
 export function fromStage(stage: DiagnosticStage, diagnostics: readonly Diagnostic[]): ReportedDiagnostic[] {
   return diagnostics.map((item) => ({
     severity: item.severity,
@@ -31,8 +49,20 @@ export function fromStage(stage: DiagnosticStage, diagnostics: readonly Diagnost
     pathText: formatPath(item.path),
     stage,
     message: item.message,
+    ...httpDetails(item),
   }));
 }
+
+/** `status`, `requestId` and `attempts` of a vendor HTTP diagnostic, when present and well-typed. */
+function httpDetails(item: Diagnostic): Pick<ReportedDiagnostic, 'status' | 'requestId' | 'attempts'> {
+  const { status, requestId, attempts } = item as { status?: unknown; requestId?: unknown; attempts?: unknown };
+  return {
+    ...(typeof status === 'number' ? { status } : {}),
+    ...(typeof requestId === 'string' ? { requestId } : {}),
+    ...(typeof attempts === 'number' ? { attempts } : {}),
+  };
+}
+
 
 /** A usage error as a reported diagnostic. */
 export function fromUsageError(error: CliUsageError): ReportedDiagnostic {

@@ -6,12 +6,15 @@ import { adapterPackages, canonicalId } from './adapter-registry.js';
 import type { CliIo } from './cli-io.js';
 import { CliUsageError } from './cli-usage-error.js';
 import type { CommandEnvironment } from './command-environment.js';
+import { refuseCredentialFlags } from './credential-flags.js';
 import { runConvert, type ConvertFlags } from './commands/convert-command.js';
 import { runEvaluateNode, type EvaluateNodeFlags } from './commands/evaluate-node-command.js';
+import { runPush, type PushFlags } from './commands/push-command.js';
 import { runSnippet, type SnippetFlags } from './commands/snippet-command.js';
 import { runValidate, type ValidateFlags } from './commands/validate-command.js';
 import { runVendors, type VendorsFlags } from './commands/vendors-command.js';
 import { formatJsonReport, fromUsageError, type ExitStatus } from './diagnostic-report.js';
+import { pushVendors } from './push-vendors.js';
 import { defaultMaxInputBytes } from './read-input.js';
 import { escapeTerminalText } from './terminal-text.js';
 
@@ -23,7 +26,7 @@ export async function runCommandLine(argv: readonly string[], io: CliIo, importe
   let status: ExitStatus = 0;
   let commanderMessage = '';
   const program = new Command('visitor-context')
-    .description('Convert, validate and render visitor contexts for live-chat vendors.')
+    .description('Convert, validate and render visitor contexts for live-chat vendors, and push them to vendor APIs.')
     .version(readPackageVersion(), '-V, --version', 'print the version of @visitor-context/cli')
     .helpOption('-h, --help', 'show help (every command has its own --help with examples)')
     .exitOverride()
@@ -38,14 +41,15 @@ export async function runCommandLine(argv: readonly string[], io: CliIo, importe
     .addHelpText(
       'after',
       `
-Exit status: 0 success, 1 invalid input (or warnings under --strict), 2 usage error.
+Exit status: 0 success, 1 invalid input, warnings under --strict, or a push the vendor refused or that failed; 2 usage error.
 Vendors: ${vendorList} (each needs its adapter package installed; see "visitor-context vendors").
 
 Examples:
   visitor-context convert --from comm100 --to genesys webhook.json
   visitor-context validate context.json
   visitor-context snippet --vendor imsupporting --option siteId=abc123 context.json
-  visitor-context wxcc evaluate-node --fields fields.json`,
+  visitor-context wxcc evaluate-node --fields fields.json
+  visitor-context push genesys --conversation-id <id> context.json   # credentials from GENESYSCLOUD_* variables`,
     );
 
   program
@@ -159,7 +163,48 @@ Examples:
       status = await runEvaluateNode(environment, flags);
     });
 
+
+  const push = program
+    .command('push')
+    .description('Write a canonical context to a vendor\'s REST API from this machine (credentials from environment variables only).');
+  for (const vendor of pushVendors) {
+    const command = push
+      .command(vendor.id)
+      .description(`Write the context to ${vendor.label}: ${vendor.writes}.`)
+      .argument('[file]', 'canonical context JSON file; standard input when omitted or "-"')
+      .option('--input <file>', 'the canonical context JSON file ("-" for standard input), instead of the file argument');
+    for (const id of vendor.targetIds) {
+      if (id.required) command.requiredOption(`${id.flag} <id>`, id.description);
+      else command.option(`${id.flag} <id>`, id.description);
+    }
+    for (const baseUrl of vendor.baseUrls) command.option(`${baseUrl.flag} <url>`, `${baseUrl.description}; or set ${baseUrl.variable}`);
+    command
+      .addOption(wholeNumberOption('--timeout-ms <ms>', 'give up on one request after this many milliseconds (default: the adapter\'s)', 1))
+      .addOption(wholeNumberOption('--retries <count>', 'retries on 429, 502, 503, 504 and network errors (default: the adapter\'s; 0 for none)', 0))
+      .option('--compact', 'print the receipt on one line')
+      .addOption(new Option('--strict', 'send nothing (exit 1) if the translation would drop, truncate, rename or coerce anything'))
+      .addOption(jsonOption('print diagnostics on stderr as one JSON document'))
+      .addOption(maxInputBytesOption())
+      .addHelpText(
+        'after',
+        `
+Credentials are read from these environment variables only, never from flags (a flag's value is kept in shell
+history and shown in process listings); no line this command prints contains a secret:
+${vendor.credentials.map((credential) => `  ${credential.variable.padEnd(32)} ${credential.description}`).join('\n')}
+
+The vendor's receipt is printed on stdout; translation and HTTP diagnostics on stderr. A push the vendor refuses
+(unauthorized, not_found, rate_limited, vendor_rejected) or that fails (timeout, network_error) exits with 1.
+
+Example:
+  ${vendor.example}`,
+      )
+      .action(async (file: string | undefined, flags: PushFlags) => {
+        status = await runPush(environment, vendor.id, file, flags);
+      });
+  }
+
   try {
+    refuseCredentialFlags(argv);
     await program.parseAsync([...argv], { from: 'user' });
     return status;
   } catch (error) {
@@ -218,6 +263,15 @@ function strictOption(): Option {
 
 function jsonOption(description: string): Option {
   return new Option('--json', description);
+}
+
+function wholeNumberOption(flags: string, description: string, minimum: number): Option {
+  return new Option(flags, description).argParser((value) => {
+    if (!/^\d+$/.test(value) || Number(value) < minimum || !Number.isSafeInteger(Number(value))) {
+      throw new InvalidArgumentError(`Expected a whole number of at least ${minimum}.`);
+    }
+    return Number(value);
+  });
 }
 
 function maxInputBytesOption(): Option {

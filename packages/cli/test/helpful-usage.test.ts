@@ -1,25 +1,7 @@
-import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { verifyGiosgToken } from '@visitor-context/giosg/server';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
-
-function capture(): { write(text: string): boolean; readonly text: string } {
-  let text = '';
-  return {
-    write(chunk: string) {
-      text += chunk;
-      return true;
-    },
-    get text() {
-      return text;
-    },
-  };
-}
-
-function streams(env: Record<string, string> = {}, stdin = '') {
-  return { stdin: Readable.from([Buffer.from(stdin)]), stdout: capture(), stderr: capture(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)), env };
-}
+import { streams } from './in-process-streams.js';
 
 const signingKey = 'k'.repeat(40);
 
@@ -82,7 +64,7 @@ describe('vendors --json', () => {
 
 describe('snippet --signed (giosg)', () => {
   it('signs the visitor data with the key from GIOSG_SIGNING_KEY; only the token reaches the HTML', async () => {
-    const io = streams({ GIOSG_SIGNING_KEY: signingKey });
+    const io = streams({ env: { GIOSG_SIGNING_KEY: signingKey } });
     expect(await runCli(['snippet', '--vendor', 'giosg', '--signed', '--option', 'companyId=acme', 'context.json'], io)).toBe(0);
     const token = /_giosg\("visitor","submit","([\w-]+\.[\w-]+\.[\w-]+)","HS256"/.exec(io.stdout.text)?.[1];
     expect(token).toBeDefined();
@@ -92,7 +74,7 @@ describe('snippet --signed (giosg)', () => {
   });
 
   it('reads the key from the variable --signing-key-env names', async () => {
-    const io = streams({ MY_GIOSG_KEY: signingKey });
+    const io = streams({ env: { MY_GIOSG_KEY: signingKey } });
     expect(await runCli(['snippet', '--vendor', 'giosg', '--signed', '--signing-key-env', 'MY_GIOSG_KEY', 'context.json'], io)).toBe(0);
     expect(io.stdout.text).toMatch(/"HS256"/);
   });
@@ -104,16 +86,16 @@ describe('snippet --signed (giosg)', () => {
   });
 
   it('refuses a key passed as an option, and --signed for other vendors', async () => {
-    const keyed = streams({ GIOSG_SIGNING_KEY: signingKey });
+    const keyed = streams({ env: { GIOSG_SIGNING_KEY: signingKey } });
     expect(await runCli(['snippet', '--vendor', 'giosg', '--signed', '--option', `key=${signingKey}`, 'context.json'], keyed)).toBe(2);
     expect(keyed.stderr.text).toContain('Never pass the signing key as an option');
-    const other = streams({ GIOSG_SIGNING_KEY: signingKey });
+    const other = streams({ env: { GIOSG_SIGNING_KEY: signingKey } });
     expect(await runCli(['snippet', '--vendor', 'imsupporting', '--signed', '--option', 'siteId=abc', 'context.json'], other)).toBe(2);
     expect(other.stderr.text).toContain('--signed is for giosg only');
   });
 
   it('reports a weak key as giosg does, without printing a snippet', async () => {
-    const io = streams({ GIOSG_SIGNING_KEY: 'short' });
+    const io = streams({ env: { GIOSG_SIGNING_KEY: 'short' } });
     expect(await runCli(['snippet', '--vendor', 'giosg', '--signed', 'context.json'], io)).toBe(1);
     expect(io.stdout.text).toBe('');
     expect(io.stderr.text).toContain('error weak_key at key');

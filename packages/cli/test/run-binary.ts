@@ -18,14 +18,17 @@ export interface RunBinaryOptions {
   readonly cwd?: string;
   /** Another copy of the binary, e.g. one installed in a temporary directory. */
   readonly binary?: string;
+  /** The process's whole environment. Default: the test runner's. */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs the built `visitor-context` binary as a real process with `node`. */
 export function runBinary(args: readonly string[], options: RunBinaryOptions = {}): Promise<ProcessOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.binary ?? binaryPath, ...args], {
-      cwd: options.cwd ?? fileURLToPath(new URL('.', import.meta.url)),
+      cwd: options.cwd ?? binaryWorkingDirectory,
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env === undefined ? {} : { env: { ...options.env } }),
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -51,3 +54,6 @@ export function parseReport(text: string): {
   if (lines.length !== 1) throw new Error(`Expected one JSON line, got ${lines.length}: ${text}`);
   return JSON.parse(lines[0] as string);
 }
+
+/** Where {@link runBinary} runs by default: this folder, so fixture paths are `fixtures/…`. */
+export const binaryWorkingDirectory = fileURLToPath(new URL('.', import.meta.url));

@@ -1,30 +1,12 @@
 import { Readable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/index.js';
 import { runCommandLine } from '../src/run-cli.js';
-
-/** Captures what a command writes. */
-function capture(): { write(text: string): boolean; readonly text: string } {
-  let text = '';
-  return {
-    write(chunk: string) {
-      text += chunk;
-      return true;
-    },
-    get text() {
-      return text;
-    },
-  };
-}
-
-function streams(stdin = '') {
-  return { stdin: Readable.from([Buffer.from(stdin)]), stdout: capture(), stderr: capture(), cwd: fileURLToPath(new URL('fixtures/', import.meta.url)), env: {} };
-}
+import { streams } from './in-process-streams.js';
 
 describe('runCli (in process)', () => {
   it('runs a command with the given streams and resolves with the exit status, without exiting the process', async () => {
-    const io = streams('{"visitor":{"name":"Ada"}}');
+    const io = streams({ stdin: '{"visitor":{"name":"Ada"}}' });
     expect(await runCli(['convert', '--from', 'canonical', '--to', 'imsupporting', '--compact'], io)).toBe(0);
     expect(io.stdout.text).toBe('{"ims_username":"Ada"}\n');
     expect(io.stderr.text).toBe('');
@@ -52,7 +34,7 @@ describe('adapter loading (in process, with a stand-in importer)', () => {
   const context = '{"visitor":{"name":"Ada"}}';
 
   it('reports an installed package without the expected exports as adapter_not_loadable, exit 2', async () => {
-    const io = streams(context);
+    const io = streams({ stdin: context });
     const status = await runCommandLine(['convert', '--from', 'canonical', '--to', 'genesys', '--json'], io, async () => ({ somethingElse: true }));
     expect(status).toBe(2);
     expect(JSON.parse(io.stderr.text).diagnostics[0]).toMatchObject({ code: 'adapter_not_loadable' });
@@ -60,7 +42,7 @@ describe('adapter loading (in process, with a stand-in importer)', () => {
   });
 
   it('reports a package that fails while loading as adapter_not_loadable, not as missing', async () => {
-    const io = streams(context);
+    const io = streams({ stdin: context });
     const failing = async () => {
       throw Object.assign(new Error("Cannot find package 'zod' imported from /somewhere"), { code: 'ERR_MODULE_NOT_FOUND' });
     };
@@ -69,7 +51,7 @@ describe('adapter loading (in process, with a stand-in importer)', () => {
   });
 
   it('turns an adapter that throws (a bug) into adapter_failed, exit 1', async () => {
-    const io = streams(context);
+    const io = streams({ stdin: context });
     const throwing = async () => ({
       genesysAdapter: {
         vendor: 'genesys',
