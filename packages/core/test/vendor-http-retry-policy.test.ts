@@ -60,7 +60,9 @@ describe('backoff', () => {
     const error = onlyError(await sendVendorRequest(patchRequest('https://api.example.test'), { fetch, maxRetryDelayMs: 10_000, totalTimeoutMs: 100 }));
     expect(error).toMatchObject({ code: 'vendor_rejected', status: 502, attempts: 1 });
     expect(error.message).toMatch(/The next retry \(in \d+ ms\) would end after totalTimeoutMs/);
-    expect(performance.now() - started).toBeLessThan(90);
+    // Had it slept the backoff (at least 150 ms), the 100 ms budget would have ended the call as a `timeout`: the
+    // code above is the proof. The clock only guards against a sleep that ignores the budget, with room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(1_000);
     expect(requests).toHaveLength(1);
   });
 
