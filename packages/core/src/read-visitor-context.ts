@@ -61,8 +61,21 @@ export function readVisitorContext(
 }
 
 class ContextReader {
-  /** UTF-8 bytes of the value as JSON, counted exactly as the plain-data copy counts them. */
+  /**
+   * The value's size as the plain-data copy counts it (UTF-8 bytes of its JSON), as a lower bound: exact but for
+   * texts longer than {@link measuredTextLength} code units, counted as one byte per unit, and numbers other than
+   * short integers (see {@link isMeasured}), counted as one character.
+   */
   private bytes = 0;
+  /**
+   * How much more the exact count can be, for the long texts and odd numbers that are not measured as they are
+   * met: 2 per code unit (no unit takes more than 3 bytes), 24 per number (no number's text is longer than 25
+   * characters). Only when the bound could pass the limit are those measured, once, on the result: most
+   * contexts are far below it, and measuring every string was a sixth of the walk.
+   */
+  private wide = 0;
+  /** The long texts and odd numbers counted by their lower bound, to be measured if the bound requires it. */
+  private readonly unmeasured: (string | number)[] = [];
   readonly warnings: Diagnostic[] = [];
   /** Objects met in vendor bags when reading in place: one object reached twice must not become shared state. */
   private readonly seen: Set<object> | undefined;
@@ -87,7 +100,8 @@ class ContextReader {
       const key = keys[index] as string;
       const value = this.read(input, key);
       if (value === undefined) continue;
-      this.countKey(key);
+      // Exact: every key that is not given up on below is a section name, in ASCII.
+      this.bytes += key.length + 4;
       switch (key) {
         case 'visitor':
           visitor = this.section(value, visitorFields, true);
@@ -121,6 +135,7 @@ class ContextReader {
     if (location !== undefined) context['location'] = location;
     if (vendor !== undefined) context['vendor'] = vendor;
     this.checkBudget();
+    if (this.bytes + this.wide > this.limits.maxTotalBytes && this.bytes + extraBytes(this.unmeasured) > this.limits.maxTotalBytes) giveUp();
     return context as VisitorContext;
   }
 
@@ -143,12 +158,14 @@ class ContextReader {
       if (position === undefined) giveUp();
       if (position < last) inOrder = false;
       last = position;
-      this.countKey(key);
+      this.bytes += key.length + 4;
       if (typeof field === 'number' && isVisitor && key === 'id') {
-        this.number(field);
         if (!Number.isSafeInteger(field)) giveUp();
         this.warnings.push(visitorIdCoerced(field));
-        field = String(field);
+        const text = String(field);
+        // Counted exactly here, as the copy counts the number: digits and sign, the same as its text.
+        this.bytes += text.length;
+        field = text;
         kept = false;
       } else if (typeof field === 'string') {
         this.string(field);
@@ -209,7 +226,7 @@ class ContextReader {
       }
       vendorIdPattern.lastIndex = 0;
       if (!vendorIdPattern.test(key)) giveUp();
-      this.countKey(key);
+      this.bytes += key.length + 4;
       if (typeof bag !== 'object' || bag === null || Array.isArray(bag)) giveUp();
       const read = this.json(bag, 3) as JsonObject;
       if (read !== bag) kept = false;
@@ -329,23 +346,63 @@ class ContextReader {
 
   private string(value: string): void {
     if (value.length > this.limits.maxStringLength) giveUp();
-    this.bytes += utf8Length(value) + 2;
+    this.bytes += this.text(value) + 2;
     this.checkBudget();
   }
 
   private number(value: number): void {
     if (!Number.isFinite(value)) giveUp();
-    this.bytes += String(value).length;
+    if (isMeasured(value)) {
+      this.bytes += integerLength(value);
+    } else {
+      this.bytes += 1;
+      this.wide += 24;
+      this.unmeasured.push(value);
+    }
   }
 
   private countKey(key: string): void {
-    this.bytes += utf8Length(key) + 4;
+    this.bytes += this.text(key) + 4;
+  }
+
+  /** A text's bytes, or its lower bound for one longer than {@link measuredTextLength}. */
+  private text(value: string): number {
+    if (value.length <= measuredTextLength) return utf8Length(value);
+    this.wide += value.length * 2;
+    this.unmeasured.push(value);
+    return value.length;
   }
 
   /** The copy stops at the first byte over the budget; any later point is as good for giving up early. */
   private checkBudget(): void {
     if (this.bytes > this.limits.maxTotalBytes) giveUp();
   }
+}
+
+/** What the exact count adds to the lower bound: UTF-8 bytes beyond one per code unit, digits beyond the first. */
+function extraBytes(values: readonly (string | number)[]): number {
+  let extra = 0;
+  for (const value of values) extra += typeof value === 'string' ? utf8Length(value) - value.length : String(value).length - 1;
+  return extra;
+}
+
+/** Texts up to this many code units are measured as they are met; longer ones only if the bound requires it. */
+const measuredTextLength = 32;
+
+/**
+ * Whether the walk counts a number's bytes exactly as it meets it: integers below 10^15, by their digits,
+ * without making their text.
+ */
+function isMeasured(value: number): boolean {
+  return Number.isInteger(value) && value > -1e15 && value < 1e15;
+}
+
+/** The length of an integer's text (|value| below 10^15), as `String(value).length`: `-0` is `"0"`. */
+function integerLength(value: number): number {
+  let digits = 1;
+  const magnitude = value < 0 ? -value : value;
+  for (let power = 10; magnitude >= power; power *= 10) digits++;
+  return value < 0 ? digits + 1 : digits;
 }
 
 function isPrototypeKey(key: string): boolean {
