@@ -152,6 +152,8 @@ export function copyPlainData(
  * @internal
  */
 export function scanParsedJson(value: unknown, maxDepth: number, diagnostics: Diagnostics): boolean {
+  // Most payloads are clean: check them without keeping a path, and walk again for the path only to report.
+  if (isCleanParsedJson(value, 1, maxDepth)) return true;
   const path: (string | number)[] = [];
   const scan = (node: unknown, depth: number): boolean => {
     if (typeof node !== 'object' || node === null) return true;
@@ -180,6 +182,23 @@ export function scanParsedJson(value: unknown, maxDepth: number, diagnostics: Di
     return true;
   };
   return scan(value, 1);
+}
+
+/** {@link scanParsedJson}'s rules as a yes/no answer, without a path: true when nothing would be reported. */
+function isCleanParsedJson(node: unknown, depth: number, maxDepth: number): boolean {
+  if (typeof node !== 'object' || node === null) return true;
+  if (depth > maxDepth) return false;
+  if (Array.isArray(node)) {
+    for (let index = 0; index < node.length; index++) if (!isCleanParsedJson(node[index], depth + 1, maxDepth)) return false;
+    return true;
+  }
+  const keys = Object.keys(node);
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    const item = (node as Record<string, unknown>)[key];
+    if (isRefusedKey(key, item, 'json') || !isCleanParsedJson(item, depth + 1, maxDepth)) return false;
+  }
+  return true;
 }
 
 function isRefusedKey(key: string, value: unknown, refuse: PlainDataRules['refuse']): boolean {

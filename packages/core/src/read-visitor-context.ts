@@ -23,15 +23,26 @@ function giveUp(): never {
   throw unsure;
 }
 
-/** A section's fields in schema order, with their position, so that the copy keeps zod's key order. */
-function positions(fields: readonly string[]): ReadonlyMap<string, number> {
-  return new Map(fields.map((field, index) => [field, index]));
+/** Each fixed section's fields in schema order, with their position, so that the copy keeps zod's key order. */
+interface FieldPositions {
+  readonly visitor: ReadonlyMap<string, number>;
+  readonly page: ReadonlyMap<string, number>;
+  readonly device: ReadonlyMap<string, number>;
+  readonly location: ReadonlyMap<string, number>;
 }
 
-const visitorFields = /* @__PURE__ */ positions(visitorContextFields.visitor);
-const pageFields = /* @__PURE__ */ positions(visitorContextFields.page);
-const deviceFields = /* @__PURE__ */ positions(visitorContextFields.device);
-const locationFields = /* @__PURE__ */ positions(visitorContextFields.location);
+/** Made on first use, not at import: browser bundles that import core but never validate must not carry it. */
+let fieldPositions: FieldPositions | undefined;
+
+function positionsOf(): FieldPositions {
+  const positions = (fields: readonly string[]): ReadonlyMap<string, number> => new Map(fields.map((field, index) => [field, index]));
+  return {
+    visitor: positions(visitorContextFields.visitor),
+    page: positions(visitorContextFields.page),
+    device: positions(visitorContextFields.device),
+    location: positions(visitorContextFields.location),
+  };
+}
 
 /**
  * Validates a visitor context in one walk written for this schema: the plain-data copy, the limits and the
@@ -88,6 +99,7 @@ class ContextReader {
   }
 
   context(input: object): VisitorContext {
+    const fields = (fieldPositions ??= positionsOf());
     this.object(input, 1);
     let visitor: unknown;
     let attributes: unknown;
@@ -104,19 +116,19 @@ class ContextReader {
       this.bytes += key.length + 4;
       switch (key) {
         case 'visitor':
-          visitor = this.section(value, visitorFields, true);
+          visitor = this.section(value, fields.visitor, true);
           break;
         case 'attributes':
           attributes = this.attributes(value);
           break;
         case 'page':
-          page = this.section(value, pageFields, false);
+          page = this.section(value, fields.page, false);
           break;
         case 'device':
-          device = this.section(value, deviceFields, false);
+          device = this.section(value, fields.device, false);
           break;
         case 'location':
-          location = this.section(value, locationFields, false);
+          location = this.section(value, fields.location, false);
           break;
         case 'vendor':
           vendor = this.vendor(value);
