@@ -297,6 +297,28 @@ describe('parseVisitorContext: the one-pass reader answers exactly as the zod sc
     expect(fast?.diagnostics.map((item) => item.code)).toEqual(['value_coerced']);
   });
 
+  it('measures long texts and odd numbers exactly where the size bound reaches the limit', () => {
+    let answered = 0;
+    let refused = 0;
+    // Around 32 KiB: 'é' is 2 bytes in one code unit, '😀' 4 bytes in two, and 0.1 + 0.2 has 19 characters.
+    const long = 'é'.repeat(4000);
+    for (let length = 0; length <= 600; length += 3) {
+      const input = { attributes: { a: long, b: long, c: long, d: long, tail: 'é'.repeat(length), emoji: '😀'.repeat(20), odd: 0.1 + 0.2, id: 123_456_789 } };
+      const fast = readVisitorContext(input, defaultVisitorContextLimits, 'copy');
+      const reference = parseWithSchema(input, defaultVisitorContextLimits);
+      if (reference.ok) {
+        expect(fast).toStrictEqual(reference);
+        answered++;
+      } else {
+        expect(fast).toBeUndefined();
+        expect(reference.diagnostics.map((item) => item.code)).toEqual(['too_large']);
+        refused++;
+      }
+    }
+    expect(answered).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
   it('keeps the schema and the reader on the same fields, in the same order', () => {
     const shape = VisitorContextSchema.def.shape;
     expect(Object.keys(shape)).toEqual(['visitor', 'attributes', 'page', 'device', 'location', 'vendor']);
