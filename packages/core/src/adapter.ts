@@ -2,8 +2,9 @@ import { neverThrow } from './never-throw.js';
 import * as z from 'zod/mini';
 import { Diagnostics, formatPath, type DiagnosticPath, type Result } from './diagnostics.js';
 import { checkJsonValue, parseJson } from './decode-json.js';
-import { defaultJsonLimits, type JsonLimits, type VisitorContextLimits } from './limits.js';
+import { defaultJsonLimits, defaultVisitorContextLimits, type JsonLimits, type VisitorContextLimits } from './limits.js';
 import { parseVisitorContext } from './parse-visitor-context.js';
+import { readVisitorContext } from './read-visitor-context.js';
 import type { JsonObject, JsonValue } from './plain-data.js';
 import type { VisitorContext, VisitorContextInput } from './visitor-context-schema.js';
 import type { MutableVisitorContext } from './context-fields.js';
@@ -118,6 +119,11 @@ export interface AdapterDefinition<TPayload, TToOptions extends TranslateOptions
   /**
    * Pure translation of a checked, plain-data payload into a context. Report losses on `diagnostics`;
    * the result is validated afterwards, and fields that fail validation are moved to the vendor bag with a warning.
+   *
+   * @remarks
+   * Build the draft from the payload's own values and fresh plain objects and arrays (no getters, class
+   * instances or objects kept elsewhere): a valid draft is validated where it stands and becomes the returned
+   * context without another copy, so the payload's values may be placed in it as they are.
    */
   fromVendor(payload: JsonValue, options: TFromOptions, diagnostics: Diagnostics): MutableVisitorContext;
 }
@@ -138,6 +144,9 @@ export function defineAdapter<
   const { vendor } = definition;
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(vendor)) throw new TypeError(`"${vendor}" is not a valid adapter id.`);
   const contextOptions = definition.contextLimits === undefined ? {} : { limits: definition.contextLimits };
+  // Resolved once here rather than on every call.
+  const inboundLimits = { ...defaultJsonLimits, ...definition.inboundLimits };
+  const contextLimits = { ...defaultVisitorContextLimits, ...definition.contextLimits };
 
   return {
     vendor,
@@ -158,15 +167,15 @@ export function defineAdapter<
     fromVendor: neverThrow('fromVendor', (input: unknown, options?: TFromOptions): Result<VisitorContext> => {
       const diagnostics = new Diagnostics();
       const parsedOptions = parseAdapterOptions(definition.fromVendorOptions, options, diagnostics);
-      const limits = { ...defaultJsonLimits, ...definition.inboundLimits };
-      const payload = typeof input === 'string' ? parseJson(input, limits) : checkJsonValue(input, limits);
+      // Size and shape are checked here, before the translation runs: an oversize body never reaches it.
+      const payload = typeof input === 'string' ? parseJson(input, inboundLimits) : checkJsonValue(input, inboundLimits);
       diagnostics.add(payload.diagnostics);
       if (!payload.ok || parsedOptions === undefined) return diagnostics.toFailure();
       const draft = runTranslation(vendor, 'fromVendor', diagnostics, () =>
         definition.fromVendor(payload.value, parsedOptions, diagnostics),
       );
       if (!draft.ran || diagnostics.hasErrors) return diagnostics.toFailure();
-      const context = validateInbound(vendor, draft.value, diagnostics, contextOptions);
+      const context = validateInbound(vendor, draft.value, diagnostics, contextLimits, contextOptions);
       return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
     }),
   };
@@ -250,8 +259,16 @@ function validateInbound(
   vendor: string,
   draft: MutableVisitorContext,
   diagnostics: Diagnostics,
+  contextLimits: VisitorContextLimits,
   contextOptions: { limits?: Partial<VisitorContextLimits> },
 ): VisitorContext | undefined {
+  // The draft was made in this call from the payload core just parsed (or copied) and the adapter's own objects:
+  // it is checked where it stands, vendor bags included, rather than copied once more.
+  const checked = readVisitorContext(draft, contextLimits, 'inPlace');
+  if (checked !== undefined) {
+    diagnostics.add(checked.diagnostics);
+    return checked.ok ? checked.value : undefined;
+  }
   const first = parseVisitorContext(draft, contextOptions);
   if (first.ok) {
     diagnostics.add(first.diagnostics);

@@ -1,4 +1,4 @@
-import type { Diagnostics } from './diagnostics.js';
+import type { Diagnostic, Diagnostics } from './diagnostics.js';
 
 /**
  * Accepts a database id given as a number in `visitor.id`: a safe integer becomes its decimal string, with a
@@ -20,10 +20,20 @@ export function coerceVisitorId(plain: unknown, diagnostics: Diagnostics): boole
     return false;
   }
   (visitor as { id: string }).id = String(id);
-  diagnostics.warning(
-    'value_coerced',
-    ['visitor', 'id'],
-    `visitor.id was the number ${id}; it was converted to the string "${id}". Pass ids as strings to avoid this warning.`,
-  );
+  diagnostics.add([visitorIdCoerced(id)]);
   return true;
+}
+
+/**
+ * The `value_coerced` warning for a `visitor.id` given as the safe integer `id`: one wording for every path that
+ * converts it (the schema path, the one-pass reader, the browser translator).
+ * @internal
+ */
+export function visitorIdCoerced(id: number): Diagnostic {
+  return {
+    code: 'value_coerced',
+    severity: 'warning',
+    path: ['visitor', 'id'],
+    message: `visitor.id was the number ${id}; it was converted to the string "${id}". Pass ids as strings to avoid this warning.`,
+  };
 }

@@ -39,11 +39,20 @@ export function listContextFields(context: VisitorContext): ContextField[] {
  * @public
  */
 export function readContextField(context: VisitorContext, name: string): string | number | boolean | undefined {
-  const dot = name.indexOf('.');
-  const section = name.slice(0, dot);
-  const key = name.slice(dot + 1);
-  if (dot < 0 || !(section === 'attributes' || sections.includes(section as VisitorContextSection))) return undefined;
-  const values = context[section as VisitorContextSection | 'attributes'] as Record<string, unknown> | undefined;
+  const fixed = (fixedFields ??= mapFixedFields()).get(name);
+  let values: Record<string, unknown> | undefined;
+  let key: string;
+  if (fixed !== undefined) {
+    values = context[fixed.section] as Record<string, unknown> | undefined;
+    key = fixed.key;
+  } else {
+    // Not a known field: read it as `<section>.<key>` all the same, as this function always has.
+    const dot = name.indexOf('.');
+    const section = name.slice(0, dot);
+    if (dot < 0 || !(section === 'attributes' || sections.includes(section as VisitorContextSection))) return undefined;
+    values = context[section as VisitorContextSection | 'attributes'] as Record<string, unknown> | undefined;
+    key = name.slice(dot + 1);
+  }
   if (values === undefined || !Object.hasOwn(values, key)) return undefined;
   const value = values[key];
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : undefined;
@@ -64,20 +73,27 @@ export function writeContextField(
   name: string,
   value: string | number | boolean,
 ): boolean {
-  const dot = name.indexOf('.');
-  const section = name.slice(0, dot);
-  const key = name.slice(dot + 1);
-  if (section === 'attributes') {
-    if (key === '') return false;
-    context.attributes ??= {};
-    defineValue(context.attributes, key, value);
+  const fixed = (fixedFields ??= mapFixedFields()).get(name);
+  if (fixed !== undefined) {
+    // A fixed field's key is never `__proto__`: plain assignment is safe here.
+    ((context[fixed.section] ??= {}) as Record<string, unknown>)[fixed.key] = value;
     return true;
   }
-  if (!sections.includes(section as VisitorContextSection)) return false;
-  if (!(visitorContextFields[section as VisitorContextSection] as readonly string[]).includes(key)) return false;
-  const target = (context[section as VisitorContextSection] ??= {}) as Record<string, unknown>;
-  defineValue(target, key, value);
+  if (!name.startsWith('attributes.') || name.length === 'attributes.'.length) return false;
+  context.attributes ??= {};
+  defineValue(context.attributes, name.slice('attributes.'.length), value);
   return true;
+}
+
+/** Every fixed field by dotted name, made on first use: adapters write many fields per payload. */
+let fixedFields: Map<string, { readonly section: VisitorContextSection; readonly key: string }> | undefined;
+
+function mapFixedFields(): Map<string, { readonly section: VisitorContextSection; readonly key: string }> {
+  const map = new Map<string, { readonly section: VisitorContextSection; readonly key: string }>();
+  for (const section of sections) {
+    for (const key of visitorContextFields[section] as readonly string[]) map.set(`${section}.${key}`, { section, key });
+  }
+  return map;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { Diagnostics, formatPath, unwrap, type DiagnosticPath, type Result } from './diagnostics.js';
 import { defaultVisitorContextLimits, maxAttributeKeyLength, type VisitorContextLimits } from './limits.js';
+import { readVisitorContext } from './read-visitor-context.js';
 import { coerceVisitorId } from './coerce-visitor-id.js';
 import { copyPlainData } from './plain-data.js';
 import { VisitorContextSchema, type VisitorContext } from './visitor-context-schema.js';
@@ -15,15 +16,26 @@ export interface ParseVisitorContextOptions {
  * Validates unknown input as a canonical {@link VisitorContext}. Never throws.
  *
  * @remarks
- * The input is first copied as plain data (own data properties only: no getter or `toJSON` is invoked,
+ * The input is copied as plain data (own data properties only: no getter or `toJSON` is invoked,
  * class instances are refused, `__proto__`/`constructor`/`prototype` keys are refused anywhere, limits are
- * enforced as it goes), then checked against {@link VisitorContextSchema}. The value returned is that fresh
- * copy, never the input object. A `visitor.id` given as a safe integer (a database id) is converted to its
+ * enforced as it goes) and checked against {@link VisitorContextSchema}. The value returned is that fresh
+ * copy, never the input object. A valid context is copied and checked in one walk written for this schema
+ * (no code generation, so strict CSPs keep working); anything else is checked by the zod schema, which words
+ * the diagnostics, so results do not depend on which walk answered. A `visitor.id` given as a safe integer (a database id) is converted to its
  * decimal string with a `value_coerced` warning; see {@link VisitorContextInput}.
  * @public
  */
 export function parseVisitorContext(input: unknown, options: ParseVisitorContextOptions = {}): Result<VisitorContext> {
-  const limits = { ...defaultVisitorContextLimits, ...options.limits };
+  const limits = options.limits === undefined ? defaultVisitorContextLimits : { ...defaultVisitorContextLimits, ...options.limits };
+  return readVisitorContext(input, limits, 'copy') ?? parseWithSchema(input, limits);
+}
+
+/**
+ * The schema path of {@link parseVisitorContext}: the plain-data copy, then {@link VisitorContextSchema}. It is the
+ * reference the one-pass reader is held to, and it words every diagnostic; it runs whenever the reader is not sure.
+ * @internal
+ */
+export function parseWithSchema(input: unknown, limits: VisitorContextLimits): Result<VisitorContext> {
   const diagnostics = new Diagnostics();
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     diagnostics.error(

@@ -3,15 +3,25 @@ import { maxAttributeKeyLength } from './limits.js';
 
 const text = /* @__PURE__ */ z.optional(/* @__PURE__ */ z.string());
 
+/**
+ * What an attribute key may not contain: C0 and C1 control characters. Shared by the schema and by
+ * parseVisitorContext's one-pass reader, so the two cannot drift apart.
+ * @internal
+ */
+export const attributeKeyPattern = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
+/** Adapter ids, as used for `vendor.<id>`; shared like {@link attributeKeyPattern}. @internal */
+export const vendorIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
 /** Attribute keys: 1–100 characters, no control characters. Prototype keys are refused earlier, anywhere. */
 const attributeKey = /* @__PURE__ */ (/* @__PURE__ */ z.string()).check(
   /* @__PURE__ */ z.minLength(1),
   /* @__PURE__ */ z.maxLength(maxAttributeKeyLength),
-  /* @__PURE__ */ z.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/),
+  /* @__PURE__ */ z.regex(attributeKeyPattern),
 );
 
 /** Adapter ids, as used for `vendor.<id>`. */
-const vendorId = /* @__PURE__ */ (/* @__PURE__ */ z.string()).check(/* @__PURE__ */ z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/));
+const vendorId = /* @__PURE__ */ (/* @__PURE__ */ z.string()).check(/* @__PURE__ */ z.regex(vendorIdPattern));
 
 /**
  * The zod schema of the canonical visitor context, version 1.

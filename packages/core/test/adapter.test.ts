@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   Diagnostics,
   createContextTranslator,
@@ -112,6 +112,53 @@ describe('defineAdapter', () => {
     });
     const result = adapter.fromVendor({ user_email: 'n/a' });
     expect(result.ok && 'visitor' in result.value).toBe(false);
+  });
+
+  it('refuses an oversize payload before the translation ever runs, as text or as an object', () => {
+    const translate = vi.fn(() => ({}));
+    const guarded = defineAdapter({ vendor: 'guarded', capabilities, toVendor: () => ({}), fromVendor: translate });
+    const megabyte = 'x'.repeat(1024 * 1024);
+    for (const input of [JSON.stringify({ note: megabyte }), `{"notes":[${'"abcdefgh",'.repeat(100_000)}"end"]}`, { note: megabyte }]) {
+      const result = guarded.fromVendor(input);
+      expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'too_large', path: typeof input === 'string' ? [] : ['note'] }] });
+    }
+    expect(translate).not.toHaveBeenCalled();
+    expect(guarded.fromVendor('{"note":"small"}').ok).toBe(true);
+    expect(translate).toHaveBeenCalledTimes(1);
+  });
+
+  it('validates a valid draft in place: its vendor bag is the payload value itself, not a copy', () => {
+    let placed: unknown;
+    const inPlace = defineAdapter({
+      vendor: 'in-place',
+      capabilities,
+      toVendor: () => ({}),
+      fromVendor(payload) {
+        placed = payload;
+        return { visitor: { name: 'Ada' }, vendor: { 'in-place': payload as Record<string, never> } };
+      },
+    });
+    const result = inPlace.fromVendor('{"rooms":[{"id":"r1"}],"note":"kept"}');
+    expect(result).toEqual({ ok: true, value: { visitor: { name: 'Ada' }, vendor: { 'in-place': { rooms: [{ id: 'r1' }], note: 'kept' } } }, diagnostics: [] });
+    expect(result.ok && result.value.vendor?.['in-place']).toBe(placed);
+  });
+
+  it('still copies and repairs a draft that is not valid as it stands', () => {
+    const shared = { a: 1 };
+    const repairing = defineAdapter({
+      vendor: 'repairing',
+      capabilities,
+      toVendor: () => ({}),
+      fromVendor: () => ({ visitor: { email: 'n/a' }, vendor: { repairing: { one: shared, two: shared } } }),
+    });
+    const result = repairing.fromVendor('{}');
+    expect(result).toEqual({
+      ok: true,
+      value: { vendor: { repairing: { one: { a: 1 }, two: { a: 1 }, rejectedFields: { 'visitor.email': 'n/a' } } } },
+      diagnostics: [expect.objectContaining({ code: 'field_dropped', path: ['visitor', 'email'] })],
+    });
+    const bag = result.ok ? (result.value.vendor?.['repairing'] as Record<string, unknown>) : {};
+    expect(bag['one']).not.toBe(bag['two']);
   });
 
   it('refuses an invalid adapter id at definition time', () => {
