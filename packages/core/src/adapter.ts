@@ -1,4 +1,5 @@
 import { neverThrow } from './never-throw.js';
+import { registerBuildingTranslation } from './built-payload.js';
 import * as z from 'zod/mini';
 import { Diagnostics, formatPath, type DiagnosticPath, type Result } from './diagnostics.js';
 import { checkJsonValue, parseJson } from './decode-json.js';
@@ -139,7 +140,7 @@ export function defineAdapter<
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(vendor)) throw new TypeError(`"${vendor}" is not a valid adapter id.`);
   const contextOptions = definition.contextLimits === undefined ? {} : { limits: definition.contextLimits };
 
-  return {
+  const adapter: VisitorContextAdapter<TPayload, TToOptions, TFromOptions> = {
     vendor,
     specVersion: 'v1',
     capabilities: definition.capabilities,
@@ -170,6 +171,9 @@ export function defineAdapter<
       return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
     }),
   };
+  // The translation reads only the fresh copy parseVisitorContext made, so its payload is plain data built here.
+  registerBuildingTranslation(adapter.toVendor);
+  return adapter;
 }
 
 /**
