@@ -10,8 +10,11 @@ import type { VisitorContext } from './visitor-context-schema.js';
  * @public
  */
 export interface SnippetRenderOptions {
-  /** The response's CSP nonce, put on every `<script>` (a nonce must be new for every response). */
-  readonly nonce?: string;
+  /**
+   * The response's CSP nonce, put on every `<script>` (a nonce must be new for every response); `undefined` keeps
+   * the renderer's.
+   */
+  readonly nonce?: string | undefined;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface SnippetSettings {
   readonly nonce?: string | undefined;
 }
 
-const SnippetRenderOptionsSchema = z.strictObject({ nonce: z.exactOptional(z.string()) });
+// A nonce given as undefined (`{ nonce: response.locals.nonce }` on a page without one) falls back to the renderer's.
+const SnippetRenderOptionsSchema = z.strictObject({ nonce: z.optional(z.string()) });
 
 /**
  * A snippet renderer made once with its options (`create<Vendor>SnippetRenderer`): the options are checked and the
@@ -101,18 +105,18 @@ export function defineSnippetRenderer<TOptions, TSettings extends SnippetSetting
   };
 
   const create = (options: TOptions): SnippetRenderer => {
-    const diagnostics = new Diagnostics();
+    const optionDiagnostics = new Diagnostics();
     let settings: TSettings | undefined;
     let built: TStatic;
     try {
-      settings = definition.prepare(options, diagnostics);
-      if (settings === undefined) throw new VisitorContextError(diagnostics.all);
+      settings = definition.prepare(options, optionDiagnostics);
+      if (settings === undefined) throw new VisitorContextError(optionDiagnostics.all);
       built = definition.buildStatic(settings, settings.nonce);
     } catch (error) {
       if (VisitorContextError.isInstance(error)) throw error;
-      throw new VisitorContextError([
-        { code: 'not_plain_data', severity: 'error', path: [], message: `The ${definition.name} options could not be read. Pass a plain object.` },
-      ]);
+      const diagnostics = new Diagnostics();
+      diagnostics.error('not_plain_data', [], `The ${definition.name} options could not be used (${describeError(error)}). Pass a plain object of the documented options.`);
+      throw new VisitorContextError(diagnostics.all);
     }
     const ready = settings;
     const defaults: SnippetRenderOptions = definedOptions({ nonce: ready.nonce });
@@ -141,4 +145,13 @@ export function defineSnippetRenderer<TOptions, TSettings extends SnippetSetting
   };
 
   return { create, renderOnce };
+}
+
+/** A thrown value's message, without trusting it: its `message` may itself throw. */
+function describeError(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : typeof error;
+  } catch {
+    return 'an unreadable error';
+  }
 }
