@@ -123,10 +123,11 @@ const comm100Snippet = defineSnippetRenderer<Comm100SnippetOptions, Comm100Snipp
  * the same options, make a renderer once with {@link createComm100SnippetRenderer}. Never throws.
  * @public
  */
-export const renderComm100Snippet: (context: VisitorContext, options: Comm100SnippetOptions) => Result<string> = neverThrow(
-  'renderComm100Snippet',
-  comm100Snippet.renderOnce,
-);
+export function renderComm100Snippet(context: VisitorContext, options: Comm100SnippetOptions): Result<string> {
+  return renderSnippetSafely(context, options);
+}
+
+const renderSnippetSafely = neverThrow('renderComm100Snippet', comm100Snippet.renderOnce);
 
 /**
  * Makes a Comm100 snippet renderer once, for a server that renders many pages with the same options: the

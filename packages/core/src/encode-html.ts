@@ -1,6 +1,6 @@
 import { Diagnostics, VisitorContextError } from './diagnostics.js';
 import { defaultJsonLimits } from './limits.js';
-import { copyPlainData, type JsonValue } from './plain-data.js';
+import { copyPlainData, type JsonValue, type PlainDataRules } from './plain-data.js';
 import { isBuiltPayload } from './built-payload.js';
 
 const scriptUnsafe = /[<>&\u2028\u2029]/g;
@@ -15,8 +15,8 @@ const scriptEscapes: Record<string, string> = {
 const attributeUnsafe = /[&<>"']/g;
 const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** The copy's rules, made once: the encoders run on every render. */
-const encoderRules = { ...defaultJsonLimits, maxBytes: Number.POSITIVE_INFINITY, refuse: 'json' } as const;
+/** The copy's rules, made once (on first use, so that bundles not using the encoders leave them out). */
+let encoderRules: PlainDataRules | undefined;
 
 /**
  * Copies a value as plain JSON data or throws: encoders must never serialize class instances, getters or
@@ -28,7 +28,7 @@ function plainJson(value: unknown): JsonValue {
   if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
   if (isBuiltPayload(value)) return value;
   const diagnostics = new Diagnostics();
-  const copy = copyPlainData(value, encoderRules, diagnostics);
+  const copy = copyPlainData(value, (encoderRules ??= { ...defaultJsonLimits, maxBytes: Number.POSITIVE_INFINITY, refuse: 'json' }), diagnostics);
   if (copy === undefined) throw new VisitorContextError(diagnostics.all);
   return copy;
 }

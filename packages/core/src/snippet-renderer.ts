@@ -26,8 +26,14 @@ export interface SnippetSettings {
   readonly nonce?: string | undefined;
 }
 
-// A nonce given as undefined (`{ nonce: response.locals.nonce }` on a page without one) falls back to the renderer's.
-const SnippetRenderOptionsSchema = z.strictObject({ nonce: z.optional(z.string()) });
+/**
+ * The per-call options' schema, made on first use so that bundles without a snippet renderer leave zod's object
+ * schema out. A nonce given as undefined (`{ nonce: response.locals.nonce }` on a page without one) falls back
+ * to the renderer's.
+ */
+let renderOptionsSchema: z.ZodMiniType<SnippetRenderOptions> | undefined;
+const snippetRenderOptionsSchema = (): z.ZodMiniType<SnippetRenderOptions> =>
+  (renderOptionsSchema ??= z.strictObject({ nonce: z.optional(z.string()) }));
 
 /**
  * A snippet renderer made once with its options (`create<Vendor>SnippetRenderer`): the options are checked and the
@@ -129,7 +135,7 @@ export function defineSnippetRenderer<TOptions, TSettings extends SnippetSetting
     };
     const render = (context: VisitorContext, callOptions?: SnippetRenderOptions): Result<string> => {
       const callDiagnostics = new Diagnostics();
-      const parsed = callOptions === undefined ? {} : parseAdapterOptions(SnippetRenderOptionsSchema, callOptions, callDiagnostics);
+      const parsed = callOptions === undefined ? {} : parseAdapterOptions(snippetRenderOptionsSchema(), callOptions, callDiagnostics);
       if (parsed === undefined) return callDiagnostics.toFailure();
       const { nonce } = mergeOptionDefaults<SnippetRenderOptions>(defaults, parsed);
       return renderWith(ready, context, () => staticFor(nonce), callDiagnostics);
