@@ -26,7 +26,7 @@ export function isBuildingTranslation(toVendor: unknown): boolean {
   return typeof toVendor === 'function' && buildingTranslations.has(toVendor);
 }
 
-/** Whether the encoders may use `value` as it is: an object or array recorded by {@link translateForRendering}. @internal */
+/** Whether the encoders may use `value` as it is: a payload (or a part of one) recorded by {@link translateForRendering}. @internal */
 export function isBuiltPayload(value: unknown): value is JsonValue {
   return typeof value === 'object' && value !== null && builtPayloads.has(value);
 }
@@ -36,9 +36,9 @@ export function isBuiltPayload(value: unknown): value is JsonValue {
  *
  * @remarks
  * The result is exactly `adapter.toVendor(context, options)`. When the adapter was made by `defineAdapter` (or
- * bound with `withOptionDefaults`), every object and array in the payload is also recorded as built by the
- * adapter, and core's encoders (`toScriptJson`, `jsCall`, `jsAssign`, `toJsonText`, `renderJsonScript`) then
- * serialize it without their defensive copy. Encode the payload before anything else touches it: the record is
+ * bound with `withOptionDefaults`), the payload and the objects and arrays directly in it are also recorded as
+ * built by the adapter, and core's encoders (`toScriptJson`, `jsCall`, `jsAssign`, `toJsonText`,
+ * `renderJsonScript`) then serialize them without their defensive copy. Encode the payload before anything else touches it: the record is
  * of these objects, so a value later put into them is trusted too. Anything else (a hand-made adapter's payload,
  * options, a value merged from several sources) is still copied and checked.
  * @public
@@ -54,13 +54,14 @@ export function translateForRendering<TPayload, TOptions>(
 }
 
 /**
- * Records every object and array of a payload, or nothing when any part is not what plain JSON built by code
- * looks like (a class instance, a function, a non-finite number, a hole, deeper than the JSON depth limit): such
- * a payload is left to the encoders' copy, which reports it. Reads values directly, not through descriptors:
- * the adapter's translation wrote every one of them as a data property.
+ * Records a payload and the objects and arrays directly in it (what renderers encode: the payload, or one of its
+ * parts such as Genesys' `options`), or nothing when any part at any depth is not what plain JSON built by code
+ * looks like (a class instance, a function, a non-finite number, a hole, deeper than the JSON depth limit): such a
+ * payload is left to the encoders' copy, which reports it. Reads values directly, not through descriptors: the
+ * adapter's translation wrote every one of them as a data property. Only the top two levels are recorded because
+ * each record has a cost (a weak reference the garbage collector tracks), and deeper parts are never encoded alone.
  */
 function recordBuilt(payload: unknown): void {
-  const found: object[] = [];
   const visit = (value: unknown, depth: number): boolean => {
     switch (typeof value) {
       case 'string':
@@ -75,7 +76,6 @@ function recordBuilt(payload: unknown): void {
     }
     if (value === null) return true;
     if (depth > defaultJsonLimits.maxDepth) return false;
-    found.push(value);
     if (Array.isArray(value)) {
       if (Object.getPrototypeOf(value) !== Array.prototype) return false;
       for (let index = 0; index < value.length; index++) {
@@ -94,5 +94,7 @@ function recordBuilt(payload: unknown): void {
     }
     return true;
   };
-  if (visit(payload, 1)) for (const value of found) builtPayloads.add(value);
+  if (typeof payload !== 'object' || payload === null || !visit(payload, 1)) return;
+  builtPayloads.add(payload);
+  for (const part of Object.values(payload)) if (typeof part === 'object' && part !== null) builtPayloads.add(part);
 }

@@ -1,7 +1,7 @@
 import type { Result } from './diagnostics.js';
 
-/** The error's message, without trusting it: an error's `message` or `toString` may itself throw. */
-function describeError(error: unknown): string {
+/** The error's message, without trusting it: an error's `message` or `toString` may itself throw. @internal */
+export function describeError(error: unknown): string {
   try {
     return error instanceof Error ? error.message : typeof error;
   } catch {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Diagnostics, VisitorContextError, type Result } from './diagnostics.js';
-import { neverThrow } from './never-throw.js';
+import { describeError, neverThrow } from './never-throw.js';
 import { parseAdapterOptions } from './adapter.js';
 import { definedOptions, mergeOptionDefaults } from './option-defaults.js';
 import type { VisitorContext } from './visitor-context-schema.js';
@@ -153,11 +153,3 @@ export function defineSnippetRenderer<TOptions, TSettings extends SnippetSetting
   return { create, renderOnce };
 }
 
-/** A thrown value's message, without trusting it: its `message` may itself throw. */
-function describeError(error: unknown): string {
-  try {
-    return error instanceof Error ? error.message : typeof error;
-  } catch {
-    return 'an unreadable error';
-  }
-}

@@ -138,8 +138,21 @@ describe('translateForRendering', () => {
     const translated = translateForRendering(dated, context);
     if (!translated.ok) throw new Error('expected a payload');
     expect(() => toScriptJson(translated.value)).toThrow(VisitorContextError);
-    // The plain parts were not recorded either: the whole payload is left to the copy.
-    expect(toScriptJson(translated.value.list)).toBe('[1,2]');
+    // The plain parts were not recorded either: the whole payload is left to the copy, which refuses a getter.
+    let called = false;
+    Object.defineProperty(translated.value.list, 2, { enumerable: true, get: () => ((called = true), 3) });
+    expect(() => toScriptJson(translated.value.list)).toThrow(VisitorContextError);
+    expect(called).toBe(false);
+  });
+
+  it('uses a recorded payload and its parts as they are, without the copy (so encode it before changing it)', () => {
+    const translated = translateForRendering(echoAdapter, context);
+    if (!translated.ok) throw new Error('expected a payload');
+    let reads = 0;
+    Object.defineProperty(translated.value.data, 'late', { enumerable: true, get: () => (reads++, 'x') });
+    expect(JSON.parse(toScriptJson(translated.value.data))).toMatchObject({ late: 'x' });
+    expect(JSON.parse(toScriptJson(translated.value))).toMatchObject({ data: { late: 'x' } });
+    expect(reads).toBe(2);
   });
 });
 
