@@ -1,4 +1,4 @@
-import { defineAdapter, parseAdapterOptionsOrThrow, type VisitorContextAdapter } from '@visitor-context/core';
+import { defineAdapter, parseAdapterOptionsOrThrow, withOptionDefaults, type VisitorContextAdapter } from '@visitor-context/core';
 import type { Comm100Payload } from './comm100-api.js';
 import { comm100Capabilities } from './comm100-capabilities.js';
 import {
@@ -48,32 +48,9 @@ export const comm100Adapter: Comm100Adapter = buildAdapter({});
  */
 export function createComm100Adapter(options: Comm100AdapterOptions = {}): Comm100Adapter {
   const defaults = parseAdapterOptionsOrThrow(Comm100AdapterOptionsSchema, options, 'Comm100');
-  const inner = buildAdapter(defaults);
   const { customVariables, fieldVariables, prechat, skipPrechat, strict } = defaults;
-  const toDefaults = withoutUndefined({ customVariables, fieldVariables, prechat, skipPrechat, strict });
-  const fromDefaults = withoutUndefined({ fieldVariables, strict });
-  return {
-    vendor: inner.vendor,
-    specVersion: inner.specVersion,
-    capabilities: inner.capabilities,
-    toVendor: (context, callOptions) => inner.toVendor(context, withDefaults(toDefaults, callOptions)),
-    fromVendor: (input, callOptions) => inner.fromVendor(input, withDefaults(fromDefaults, callOptions)),
-  };
-}
-
-/**
- * Per-call options over the adapter's defaults. Options that are no plain object, or that throw when read,
- * go to the inner adapter as they are, for it to report (`invalid_option`, `not_plain_data`) rather than throw.
- */
-function withDefaults<T extends object>(defaults: Partial<T>, callOptions: T | undefined): T {
-  if (callOptions === undefined) return defaults as T;
-  try {
-    return typeof callOptions === 'object' && callOptions !== null && !Array.isArray(callOptions) ? { ...defaults, ...callOptions } : callOptions;
-  } catch {
-    return callOptions;
-  }
-}
-
-function withoutUndefined<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+  return withOptionDefaults(buildAdapter(defaults), {
+    toVendor: { customVariables, fieldVariables, prechat, skipPrechat, strict },
+    fromVendor: { fieldVariables, strict },
+  });
 }

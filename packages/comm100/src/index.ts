@@ -61,4 +61,4 @@ export {
   type Comm100Webhook,
   type HandleComm100WebhookOptions,
 } from './handle-comm100-webhook.js';
-export { renderComm100Snippet } from './render-comm100-snippet.js';
+export { createComm100SnippetRenderer, renderComm100Snippet } from './render-comm100-snippet.js';

@@ -1,6 +1,7 @@
 import { parseHtml } from '@visitor-context/testkit';
 import { describe, expect, it } from 'vitest';
-import { renderComm100Snippet } from './index.js';
+import { VisitorContextError } from '@visitor-context/core';
+import { createComm100SnippetRenderer, renderComm100Snippet } from './index.js';
 import { hostile, shopper } from './__fixtures__/visitor-contexts.js';
 
 const site = { siteId: 10100116, campaignId: 'c9e91d04-3774-4470-b84d-6bc00874fe9d' } as const;
@@ -58,5 +59,23 @@ describe('renderComm100Snippet', () => {
     expect(codes(renderComm100Snippet({ visitor: { email: 'x' } }, site))).toEqual(['invalid_email visitor.email']);
     // Missing options are read as {}: the error names each required option.
     expect(codes(renderComm100Snippet(null as never, undefined as never))).toEqual(['invalid_option siteId', 'invalid_option campaignId']);
+  });
+});
+
+describe('createComm100SnippetRenderer', () => {
+  it('renders exactly what renderComm100Snippet renders, with its own nonce or the call\'s', () => {
+    const options = { ...site, customVariables: ['plan'], standbyScriptUrl: false as const, nonce: 'r4nd0m' };
+    const renderer = createComm100SnippetRenderer(options);
+    for (const context of [shopper, hostile, {}]) {
+      expect(renderer.render(context)).toEqual(renderComm100Snippet(context, options));
+      expect(renderer.render(context, { nonce: 'b3RoZXI' })).toEqual(renderComm100Snippet(context, { ...options, nonce: 'b3RoZXI' }));
+    }
+    expect(createComm100SnippetRenderer(site).render(shopper)).toEqual(renderComm100Snippet(shopper, site));
+  });
+
+  it('throws a VisitorContextError for the options renderComm100Snippet refuses, and never throws per call', () => {
+    expect(() => createComm100SnippetRenderer({ ...site, siteId: 0 })).toThrow(VisitorContextError);
+    expect(() => createComm100SnippetRenderer({ ...site, scriptUrl: 'javascript:alert(1)' })).toThrow(VisitorContextError);
+    expect(createComm100SnippetRenderer(site).render(shopper, { nonce: '"><script>' })).toMatchObject({ ok: false });
   });
 });

@@ -1,4 +1,5 @@
 import { neverThrow } from './never-throw.js';
+import { registerBuildingTranslation } from './built-payload.js';
 import * as z from 'zod/mini';
 import { Diagnostics, formatPath, type DiagnosticPath, type Result } from './diagnostics.js';
 import { checkJsonValue, parseJson } from './decode-json.js';
@@ -148,7 +149,7 @@ export function defineAdapter<
   const inboundLimits = { ...defaultJsonLimits, ...definition.inboundLimits };
   const contextLimits = { ...defaultVisitorContextLimits, ...definition.contextLimits };
 
-  return {
+  const adapter: VisitorContextAdapter<TPayload, TToOptions, TFromOptions> = {
     vendor,
     specVersion: 'v1',
     capabilities: definition.capabilities,
@@ -179,6 +180,9 @@ export function defineAdapter<
       return context === undefined ? diagnostics.toFailure() : diagnostics.toResult(context, parsedOptions);
     }),
   };
+  // The translation reads only the fresh copy parseVisitorContext made, so its payload is plain data built here.
+  registerBuildingTranslation(adapter.toVendor);
+  return adapter;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Diagnostics, VisitorContextError } from './diagnostics.js';
 import { defaultJsonLimits } from './limits.js';
-import { copyPlainData, type JsonValue } from './plain-data.js';
+import { copyPlainData, type JsonValue, type PlainDataRules } from './plain-data.js';
+import { isBuiltPayload } from './built-payload.js';
 
 const scriptUnsafe = /[<>&\u2028\u2029]/g;
 const scriptEscapes: Record<string, string> = {
@@ -14,13 +15,20 @@ const scriptEscapes: Record<string, string> = {
 const attributeUnsafe = /[&<>"']/g;
 const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** The copy's rules, made once (on first use, so that bundles not using the encoders leave them out). */
+let encoderRules: PlainDataRules | undefined;
+
 /**
  * Copies a value as plain JSON data or throws: encoders must never serialize class instances, getters or
  * `toJSON` (the serialize-javascript advisories). Data that went through `parseVisitorContext` always passes.
+ * A payload an adapter has just built (see `translateForRendering`) is plain JSON already and is used as it is.
  */
 function plainJson(value: unknown): JsonValue {
+  // Strings, booleans and null are plain as they are; copying a string only measured its length.
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null) return value;
+  if (isBuiltPayload(value)) return value;
   const diagnostics = new Diagnostics();
-  const copy = copyPlainData(value, { ...defaultJsonLimits, maxBytes: Number.POSITIVE_INFINITY, refuse: 'json' }, diagnostics);
+  const copy = copyPlainData(value, (encoderRules ??= { ...defaultJsonLimits, maxBytes: Number.POSITIVE_INFINITY, refuse: 'json' }), diagnostics);
   if (copy === undefined) throw new VisitorContextError(diagnostics.all);
   return copy;
 }
@@ -81,7 +89,14 @@ const identifierPath = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
  */
 export type HtmlAttributes = Readonly<Record<string, string | boolean | undefined>>;
 
-function renderAttributes(attributes: HtmlAttributes): string {
+/**
+ * Renders attributes as they stand in a start tag, each with a leading space: ` id="chat" async`. Values are
+ * escaped with {@link escapeHtml}; names must be lower-case letters, digits and dashes; a `nonce` must be 1–256
+ * base64 characters. For a tag built in parts, e.g. a static start whose one data attribute changes per call.
+ * @throws `VisitorContextError` (`invalid_html_input`) for an unsafe name or a malformed nonce.
+ * @public
+ */
+export function renderAttributes(attributes: HtmlAttributes): string {
   let html = '';
   for (const [name, value] of Object.entries(attributes)) {
     if (!attributeName.test(name)) throw invalidInput(`"${name}" is not a safe attribute name.`);
@@ -190,6 +205,55 @@ export function renderInlineScript(code: string, attributes: HtmlAttributes = {}
     throw invalidInput('Inline script code must not contain </script, <script or <!--. Encode data with toScriptJson.');
   }
   return `<script${renderAttributes(attributes)}>${code}</script>`;
+}
+
+/**
+ * An inline `<script>` whose code is fixed but for encoded values between its parts: made once, rendered per
+ * call by {@link InlineScriptTemplate.render}.
+ * @public
+ */
+export interface InlineScriptTemplate {
+  /**
+   * The `<script>` with `parts[0] + toScriptJson(values[0]) + parts[1] + …` as its code. Every value goes through
+   * {@link toScriptJson}, so the result is safe for any value, exactly as {@link renderInlineScript} around
+   * {@link jsCall}/{@link jsAssign} code would be.
+   * @throws `VisitorContextError` for values that are not plain JSON data, or a wrong number of values.
+   */
+  render(...values: readonly unknown[]): string;
+}
+
+/** The longest start of a refused sequence (`</script`) less one character: what may not end a part. */
+const openingTail = /<[^<]{0,6}$/;
+
+/**
+ * Makes an {@link InlineScriptTemplate}: the checks {@link renderInlineScript} runs on the whole code are run on
+ * the parts once, so a render only encodes the values.
+ *
+ * @remarks
+ * No part may contain `</script`, `<script` or `<!--`, and no part but the last may end within seven characters
+ * of a `<`: an encoded value holds no `<`, so no refused sequence can then form across a value. Use it for code
+ * whose data changes per call and whose library code does not (a vendor's install code with the payload).
+ * @throws `VisitorContextError` (`invalid_html_input`) for refused parts or attributes.
+ * @public
+ */
+export function inlineScriptTemplate(parts: readonly string[], attributes: HtmlAttributes = {}): InlineScriptTemplate {
+  const fixed = parts.map(String);
+  if (fixed.length === 0) throw invalidInput('An inline script template needs at least one part.');
+  fixed.forEach((part, index) => {
+    if (/<\/script|<script|<!--/i.test(part) || (index < fixed.length - 1 && openingTail.test(part))) {
+      throw invalidInput('Inline script parts must not contain </script, <script or <!--, nor end near a "<". Encode data as values.');
+    }
+  });
+  const open = `<script${renderAttributes(attributes)}>${fixed[0] as string}`;
+  const holes = fixed.length - 1;
+  return {
+    render(...values: readonly unknown[]): string {
+      if (values.length !== holes) throw invalidInput(`This inline script template takes ${holes} values; got ${values.length}.`);
+      let code = open;
+      for (let index = 0; index < holes; index++) code += toScriptJson(values[index]) + (fixed[index + 1] as string);
+      return `${code}</script>`;
+    },
+  };
 }
 
 /**

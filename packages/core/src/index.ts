@@ -60,8 +60,10 @@ export {
 export {
   checkScriptUrl,
   escapeHtml,
+  inlineScriptTemplate,
   jsAssign,
   jsCall,
+  renderAttributes,
   renderElement,
   renderInlineScript,
   renderJsonScript,
@@ -70,6 +72,7 @@ export {
   toJsonText,
   toScriptJson,
   type HtmlAttributes,
+  type InlineScriptTemplate,
   type ScriptUrlRules,
 } from './encode-html.js';
 export {
@@ -94,3 +97,19 @@ export { closestName } from './closest-name.js';
 export { renderCapabilitiesMarkdown } from './capabilities-markdown.js';
 export { waitFor, type WaitForOptions } from './wait-for.js';
 export { describeError, neverReject, neverThrow, type NeverThrowOptions } from './never-throw.js';
+export {
+  definedOptions,
+  mergeOptionDefaults,
+  withOptionDefaults,
+  type AdapterOptionDefaults,
+  type OptionDefaults,
+} from './option-defaults.js';
+export { translateForRendering } from './built-payload.js';
+export {
+  defineSnippetRenderer,
+  type DefinedSnippetRenderer,
+  type SnippetRenderOptions,
+  type SnippetRenderer,
+  type SnippetRendererDefinition,
+  type SnippetSettings,
+} from './snippet-renderer.js';

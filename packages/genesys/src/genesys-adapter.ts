@@ -1,4 +1,4 @@
-import { defineAdapter, parseAdapterOptionsOrThrow, type VisitorContextAdapter } from '@visitor-context/core';
+import { defineAdapter, parseAdapterOptionsOrThrow, withOptionDefaults, type VisitorContextAdapter } from '@visitor-context/core';
 import type { GenesysPayload } from './genesys-api.js';
 import { genesysCapabilities } from './genesys-capabilities.js';
 import {
@@ -27,18 +27,18 @@ export type GenesysAdapter = VisitorContextAdapter<GenesysPayload, GenesysToVend
  * @public
  */
 export function createGenesysAdapter(options: GenesysAdapterOptions = {}): GenesysAdapter {
-  const defaults = parseAdapterOptionsOrThrow(GenesysAdapterOptionsSchema, options, 'Genesys');
+  const { channel, command } = parseAdapterOptionsOrThrow(GenesysAdapterOptionsSchema, options, 'Genesys');
   const adapter: GenesysAdapter = defineAdapter({
     vendor: genesysVendorId,
-    capabilities: genesysCapabilities(defaults.channel ?? defaultGenesysChannel),
+    capabilities: genesysCapabilities(channel ?? defaultGenesysChannel),
     toVendorOptions: GenesysToVendorOptionsSchema,
     fromVendorOptions: GenesysFromVendorOptionsSchema,
-    toVendor: (context, callOptions, diagnostics) =>
-      toGenesys(context, resolveGenesysToVendorOptions(callOptions, defaults, diagnostics), diagnostics),
+    // The adapter's defaults are already merged in by withOptionDefaults; this only settles the built-in ones.
+    toVendor: (context, callOptions, diagnostics) => toGenesys(context, resolveGenesysToVendorOptions(callOptions, {}, diagnostics), diagnostics),
     fromVendor: fromGenesys,
   });
   // core's defineAdapter already turns an argument whose proxy traps throw into a not_plain_data failure.
-  return adapter;
+  return withOptionDefaults(adapter, { toVendor: { channel, command } });
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 export { createGenesysAdapter, genesysAdapter, type GenesysAdapter } from './genesys-adapter.js';
 export { genesysCapabilities } from './genesys-capabilities.js';
-export { renderGenesysSnippet, defaultGenesysDataElementId } from './render-genesys-snippet.js';
+export { createGenesysSnippetRenderer, renderGenesysSnippet, defaultGenesysDataElementId } from './render-genesys-snippet.js';
 export {
   GenesysAdapterOptionsSchema,
   GenesysFromVendorOptionsSchema,

@@ -1,6 +1,7 @@
 import { parseHtml } from '@visitor-context/testkit';
 import { describe, expect, it } from 'vitest';
-import { defaultGenesysMessengerScriptUrl, renderGenesysSnippet } from './index.js';
+import { VisitorContextError } from '@visitor-context/core';
+import { createGenesysSnippetRenderer, defaultGenesysMessengerScriptUrl, renderGenesysSnippet, type GenesysSnippetOptions } from './index.js';
 
 const context = { visitor: { id: '42', email: 'jane@example.com' }, attributes: { plan: '</script><script>alert(1)</script>' } };
 
@@ -92,3 +93,31 @@ describe('renderGenesysSnippet', () => {
   });
 });
 
+describe('createGenesysSnippetRenderer', () => {
+  const hostileContext = { visitor: { id: '</script>', name: '\u2028<!--' }, attributes: { '<b>': '</script><script>alert(1)</script>' } };
+  const channelOptions: GenesysSnippetOptions[] = [
+    { deploymentId: 'dep-1', environment: 'prod-euw1', nonce: 'n0nce' },
+    { includeLoader: false, command: 'Database.update' },
+    { channel: 'web-chat', webChatConfig: { orgId: 1, queueName: 'Q' }, webChatRender: 'frame', webChatContainerId: 'chat', nonce: 'n0nce' },
+    { channel: 'web-chat' },
+    { channel: 'widgets', nonce: 'n0nce' },
+    { channel: 'attributes', dataElementId: 'ctx' },
+    { channel: 'open-messaging', token: 't' },
+  ];
+
+  it('renders exactly what renderGenesysSnippet renders on every channel, with its own nonce or the call\'s', () => {
+    for (const options of channelOptions) {
+      const renderer = createGenesysSnippetRenderer(options);
+      for (const snippetContext of [context, hostileContext, {}]) {
+        expect(renderer.render(snippetContext)).toEqual(renderGenesysSnippet(snippetContext, options));
+        expect(renderer.render(snippetContext, { nonce: 'b3RoZXI' })).toEqual(renderGenesysSnippet(snippetContext, { ...options, nonce: 'b3RoZXI' }));
+      }
+    }
+  });
+
+  it('reports a missing deploymentId and other render option mistakes when it is made', () => {
+    expect(() => createGenesysSnippetRenderer()).toThrow(/deploymentId/);
+    expect(() => createGenesysSnippetRenderer({ channel: 'web-chat', webChatConfig: { data: {} } })).toThrow(VisitorContextError);
+    expect(() => createGenesysSnippetRenderer({ channel: 'widgets', scriptUrl: 'https://example.com/w.js' })).toThrow(VisitorContextError);
+  });
+});

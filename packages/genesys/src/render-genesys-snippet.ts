@@ -1,19 +1,24 @@
 import {
   Diagnostics,
   VisitorContextError,
+  defineSnippetRenderer,
+  definedOptions,
+  inlineScriptTemplate,
   jsAssign,
-  jsCall,
-  renderInlineScript,
-  renderJsonScript,
+  neverThrow,
+  parseAdapterOptions,
   renderScriptTag,
   toScriptJson,
+  translateForRendering,
+  type HtmlAttributes,
+  type InlineScriptTemplate,
   type Result,
+  type SnippetRenderer,
   type VisitorContext,
-  parseAdapterOptions,
-  neverThrow,
 } from '@visitor-context/core';
-import type { GenesysMessengerPayload, GenesysPayload, GenesysWebChatPayload, GenesysWidgetsPayload } from './genesys-api.js';
+import type { GenesysChannel, GenesysPayload } from './genesys-api.js';
 import { genesysAdapter } from './genesys-adapter.js';
+import { defaultGenesysChannel } from './resolve-genesys-options.js';
 import {
   GenesysSnippetOptionsSchema,
   defaultGenesysMessengerScriptUrl,
@@ -32,6 +37,60 @@ export const defaultGenesysDataElementId = 'genesys-visitor-context';
 const messengerQueueStub =
   '(function(g){g._genesysJs="Genesys";g.Genesys=g.Genesys||function(){(g.Genesys.q=g.Genesys.q||[]).push(arguments)};g.Genesys.t=1*new Date();})(window);';
 
+/** The options, checked once: the translation options apart, the render options as given. */
+interface GenesysSnippetSettings {
+  readonly nonce: string | undefined;
+  readonly channel: GenesysChannel;
+  readonly render: GenesysSnippetOptions;
+  /** The translation options, or undefined when there are none (the adapter's parsed "no options" are cached). */
+  readonly translateOptions: GenesysToVendorOptions | undefined;
+}
+
+/** The code around the payload for the renderer's channel: a template whose values are parts of the payload. */
+type GenesysStaticParts =
+  | { readonly channel: 'messenger'; readonly before: string; readonly script: InlineScriptTemplate; readonly after: string }
+  | { readonly channel: 'web-chat'; readonly before: string; readonly script: InlineScriptTemplate; readonly after: string }
+  | { readonly channel: 'widgets'; readonly script: InlineScriptTemplate }
+  | { readonly channel: 'data'; readonly script: InlineScriptTemplate };
+
+const genesysSnippet = defineSnippetRenderer<GenesysSnippetOptions, GenesysSnippetSettings, GenesysStaticParts>({
+  name: 'renderGenesysSnippet',
+  prepare(options, diagnostics) {
+    const settings = parseAdapterOptions(GenesysSnippetOptionsSchema, options, diagnostics);
+    if (settings === undefined) return undefined;
+    const translate = definedOptions(translateOptions(settings));
+    return {
+      nonce: settings.nonce,
+      channel: settings.channel ?? defaultGenesysChannel,
+      render: settings,
+      translateOptions: Object.keys(translate).length === 0 ? undefined : translate,
+    };
+  },
+  buildStatic({ channel, render: settings }, nonce) {
+    const scriptAttributes = nonce === undefined ? {} : { nonce };
+    switch (channel) {
+      case 'messenger':
+        return messengerParts(settings, scriptAttributes);
+      case 'web-chat':
+        return webChatParts(settings, scriptAttributes);
+      case 'widgets':
+        return widgetsParts(settings, scriptAttributes);
+      default:
+        return {
+          channel: 'data',
+          // What renderJsonScript renders, with the payload as the one value.
+          script: inlineScriptTemplate(['', ''], { type: 'application/json', id: settings.dataElementId ?? defaultGenesysDataElementId, ...scriptAttributes }),
+        };
+    }
+  },
+  render(settings, context, staticPart, diagnostics) {
+    const translated = translateForRendering(genesysAdapter, context, settings.translateOptions);
+    diagnostics.add(translated.diagnostics);
+    if (!translated.ok) return undefined;
+    return renderPayload(translated.value, staticPart());
+  },
+});
+
 /**
  * Renders the server-side HTML that delivers a context to Genesys Cloud on the chosen channel:
  * - `messenger`: the Messenger queue stub and deployment config, a `Database.set`/`Database.update` command
@@ -42,31 +101,32 @@ const messengerQueueStub =
  * - `attributes`, `open-messaging`, `guest-chat`: a `<script type="application/json">` block holding the
  *   payload, for your own client code to read.
  *
- * Every `<script>` carries `nonce` when given. Never throws: bad input is a failed `Result`.
+ * Every `<script>` carries `nonce` when given. To render many pages with the same options, make a renderer once
+ * with {@link createGenesysSnippetRenderer}. Never throws: bad input is a failed `Result`.
  * @public
  */
 export function renderGenesysSnippet(context: VisitorContext, options: GenesysSnippetOptions = {}): Result<string> {
   return renderSnippetSafely(context, options);
 }
 
-const renderSnippetSafely = neverThrow('renderGenesysSnippet', renderSnippet);
+const renderSnippetSafely = neverThrow('renderGenesysSnippet', genesysSnippet.renderOnce);
 
-function renderSnippet(context: VisitorContext, options: GenesysSnippetOptions): Result<string> {
-  const diagnostics = new Diagnostics();
-  const parsedOptions = parseAdapterOptions(GenesysSnippetOptionsSchema, options, diagnostics);
-  if (parsedOptions === undefined) return diagnostics.toFailure();
-  const settings = parsedOptions;
-  const translated = genesysAdapter.toVendor(context, translateOptions(settings));
-  diagnostics.add(translated.diagnostics);
-  if (!translated.ok) return diagnostics.toFailure();
-  try {
-    const html = renderPayload(translated.value, settings, diagnostics);
-    return html === undefined ? diagnostics.toFailure() : diagnostics.toResult(html);
-  } catch (error) {
-    if (!VisitorContextError.isInstance(error)) throw error;
-    diagnostics.add(error.diagnostics);
-    return diagnostics.toFailure();
-  }
+/**
+ * Makes a Genesys Cloud snippet renderer once, for a server that renders many pages with the same options: the
+ * options are checked (a missing `deploymentId` is reported here) and the code around the payload is built here,
+ * so each `render(context, { nonce })` only translates and encodes the context. Its output is exactly
+ * {@link renderGenesysSnippet}'s.
+ *
+ * @example
+ * ```ts
+ * const genesysSnippet = createGenesysSnippetRenderer({ deploymentId: 'your-deployment-id', environment: 'prod-euw1' });
+ * const html = genesysSnippet.render(context, { nonce: response.locals.nonce });
+ * ```
+ * @throws `VisitorContextError` (`invalid_option`, `invalid_html_input`) for invalid options: a setup mistake.
+ * @public
+ */
+export function createGenesysSnippetRenderer(options: GenesysSnippetOptions = {}): SnippetRenderer {
+  return genesysSnippet.create(options);
 }
 
 function translateOptions(settings: GenesysSnippetOptions): GenesysToVendorOptions {
@@ -75,71 +135,78 @@ function translateOptions(settings: GenesysSnippetOptions): GenesysToVendorOptio
   return rest;
 }
 
-function renderPayload(payload: GenesysPayload, settings: GenesysSnippetOptions, diagnostics: Diagnostics): string | undefined {
-  const scriptAttributes = settings.nonce === undefined ? {} : { nonce: settings.nonce };
+function renderPayload(payload: GenesysPayload, parts: GenesysStaticParts): string {
   switch (payload.channel) {
     case 'messenger':
-      return renderMessenger(payload, settings, scriptAttributes, diagnostics);
+      if (parts.channel !== 'messenger') break;
+      return parts.before + parts.script.render(payload.command, payload.options) + parts.after;
     case 'web-chat':
-      return renderWebChat(payload, settings, scriptAttributes, diagnostics);
+      if (parts.channel !== 'web-chat') break;
+      return parts.before + parts.script.render(payload.data) + parts.after;
     case 'widgets':
-      return renderWidgets(payload, settings, scriptAttributes, diagnostics);
+      if (parts.channel !== 'widgets') break;
+      return parts.script.render({ ...payload.form, ...payload.userData });
     default:
-      return renderJsonScript(settings.dataElementId ?? defaultGenesysDataElementId, payload, scriptAttributes);
+      if (parts.channel !== 'data') break;
+      return parts.script.render(payload);
   }
+  // The static part is built for the channel the same options translate to: this cannot happen.
+  throw new Error(`The ${payload.channel} payload does not match the snippet built for ${parts.channel}.`);
 }
 
-function renderMessenger(
-  payload: GenesysMessengerPayload,
-  settings: GenesysSnippetOptions,
-  scriptAttributes: { nonce?: string },
-  diagnostics: Diagnostics,
-): string | undefined {
+/** Reports a render option problem found while building the static part, as `create` and each one-call render do. */
+function optionError(path: readonly string[], message: string): VisitorContextError {
+  const diagnostics = new Diagnostics();
+  diagnostics.error('invalid_option', path, message);
+  return new VisitorContextError(diagnostics.all);
+}
+
+function messengerParts(settings: GenesysSnippetOptions, scriptAttributes: HtmlAttributes): GenesysStaticParts {
   // Database commands issued before the plugin is ready are lost, so the command waits for Database.ready
-  // (which Genesys re-publishes to late subscribers).
-  const command = `window.Genesys("subscribe","Database.ready",function(){${jsCall('window.Genesys', 'command', payload.command, payload.options)}});`;
-  if (settings.includeLoader === false) return renderInlineScript(command, scriptAttributes);
+  // (which Genesys re-publishes to late subscribers). What jsCall('window.Genesys', 'command', command, options) writes.
+  const command = ['window.Genesys("subscribe","Database.ready",function(){', `window.Genesys(${toScriptJson('command')},`, ',', ');});'];
+  if (settings.includeLoader === false) {
+    return { channel: 'messenger', before: '', script: inlineScriptTemplate([command[0]! + command[1]!, command[2]!, command[3]!], scriptAttributes), after: '' };
+  }
   if (settings.deploymentId === undefined || settings.deploymentId === '') {
-    diagnostics.error(
-      'invalid_option',
+    throw optionError(
       ['deploymentId'],
       'The Messenger loader needs your deploymentId (Admin › Message › Messenger Deployments). Pass it, or set includeLoader: false when the page loads Messenger itself.',
     );
-    return undefined;
   }
   const config = { environment: settings.environment ?? 'prod', deploymentId: settings.deploymentId };
-  return (
-    renderInlineScript(`${messengerQueueStub}${jsAssign('window.Genesys.c', config)}${command}`, scriptAttributes) +
-    renderScriptTag(settings.scriptUrl ?? defaultGenesysMessengerScriptUrl, { ...scriptAttributes, async: true, charset: 'utf-8' })
-  );
+  const stub = `${messengerQueueStub}${jsAssign('window.Genesys.c', config)}`;
+  return {
+    channel: 'messenger',
+    before: '',
+    script: inlineScriptTemplate([stub + command[0]! + command[1]!, command[2]!, command[3]!], scriptAttributes),
+    after: renderScriptTag(settings.scriptUrl ?? defaultGenesysMessengerScriptUrl, { ...scriptAttributes, async: true, charset: 'utf-8' }),
+  };
 }
 
-function renderWebChat(
-  payload: GenesysWebChatPayload,
-  settings: GenesysSnippetOptions,
-  scriptAttributes: { nonce?: string },
-  diagnostics: Diagnostics,
-): string | undefined {
+function webChatParts(settings: GenesysSnippetOptions, scriptAttributes: HtmlAttributes): GenesysStaticParts {
   const baseConfig = settings.webChatConfig ?? {};
   if (Object.hasOwn(baseConfig, 'data')) {
-    diagnostics.error('invalid_option', ['webChatConfig', 'data'], 'webChatConfig.data is filled from the context; put that data in the context instead.');
-    return undefined;
+    throw optionError(['webChatConfig', 'data'], 'webChatConfig.data is filled from the context; put that data in the context instead.');
   }
   let render: string;
   if (settings.webChatRender === 'frame') {
     if (settings.webChatContainerId === undefined || settings.webChatContainerId === '') {
-      diagnostics.error('invalid_option', ['webChatContainerId'], 'webChatRender "frame" needs webChatContainerId, the id of the element to hold the chat.');
-      return undefined;
+      throw optionError(['webChatContainerId'], 'webChatRender "frame" needs webChatContainerId, the id of the element to hold the chat.');
     }
     render = `webchat.renderFrame(${toScriptJson({ containerEl: settings.webChatContainerId })});`;
   } else {
     render = 'webchat.renderPopup({});';
   }
-  const create =
-    `ININ.webchat.create(${toScriptJson({ ...baseConfig, data: payload.data })},function(error,webchat){` +
-    `if(error){if(window.console)window.console.error(error);return;}${render}});`;
+  // What toScriptJson({ ...baseConfig, data }) writes: the page's config, then "data" last.
+  const config = toScriptJson(baseConfig);
+  const configStart = config === '{}' ? '{"data":' : `${config.slice(0, -1)},"data":`;
+  const create = [
+    `ININ.webchat.create(${configStart}`,
+    `},function(error,webchat){if(error){if(window.console)window.console.error(error);return;}${render}});`,
+  ];
   const loader = settings.includeLoader === false ? '' : renderScriptTag(settings.scriptUrl ?? defaultGenesysWebChatScriptUrl, scriptAttributes);
-  return loader + renderInlineScript(create, scriptAttributes);
+  return { channel: 'web-chat', before: loader, script: inlineScriptTemplate(create, scriptAttributes), after: '' };
 }
 
 /**
@@ -148,24 +215,15 @@ function renderWebChat(
  * call the form cannot be prefilled, so its fields travel in `userData` too: Genesys records both as the same
  * `context.<key>` participant attributes.
  */
-function renderWidgets(
-  payload: GenesysWidgetsPayload,
-  settings: GenesysSnippetOptions,
-  scriptAttributes: { nonce?: string },
-  diagnostics: Diagnostics,
-): string | undefined {
+function widgetsParts(settings: GenesysSnippetOptions, scriptAttributes: HtmlAttributes): GenesysStaticParts {
   if (settings.scriptUrl !== undefined) {
-    diagnostics.error(
-      'invalid_option',
+    throw optionError(
       ['scriptUrl'],
       'The widgets snippet renders no loader (the Widgets v2 loader needs your whole widgets configuration); place the snippet before your own Widgets loader and leave scriptUrl out.',
     );
-    return undefined;
   }
-  const userData = { ...payload.form, ...payload.userData };
   const merge =
     '(function(w,d){var g=w._genesys=w._genesys||{};g.widgets=g.widgets||{};var c=g.widgets.webchat=g.widgets.webchat||{};' +
-    'var u=c.userData=c.userData||{};for(var k in d)if(Object.prototype.hasOwnProperty.call(d,k))u[k]=d[k];})' +
-    `(window,${toScriptJson(userData)});`;
-  return renderInlineScript(merge, scriptAttributes);
+    'var u=c.userData=c.userData||{};for(var k in d)if(Object.prototype.hasOwnProperty.call(d,k))u[k]=d[k];})(window,';
+  return { channel: 'widgets', script: inlineScriptTemplate([merge, ');'], scriptAttributes) };
 }

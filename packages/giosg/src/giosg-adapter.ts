@@ -1,4 +1,4 @@
-import { defineAdapter, neverThrow, type VisitorContextAdapter } from '@visitor-context/core';
+import { defineAdapter, withOptionDefaults, type VisitorContextAdapter } from '@visitor-context/core';
 import type { GiosgVisitorSubmission } from './giosg-api.js';
 import { giosgCapabilities } from './giosg-capabilities.js';
 import {
@@ -36,32 +36,15 @@ export function createGiosgAdapter(options: GiosgAdapterOptions = {}): GiosgAdap
     toVendor: toGiosg,
     fromVendor: fromGiosg,
   });
-  const toDefaults = withoutUndefined({
-    replaceExisting: options.replaceExisting,
-    rooms: options.rooms === undefined ? undefined : [...options.rooms],
-    strict: options.strict,
+  // Core's merge leaves out defaults given as undefined, and a call's options given as undefined fall back.
+  return withOptionDefaults(adapter, {
+    toVendor: {
+      replaceExisting: options.replaceExisting,
+      rooms: options.rooms === undefined ? undefined : [...options.rooms],
+      strict: options.strict,
+    },
+    fromVendor: { strict: options.strict },
   });
-  const fromDefaults = withoutUndefined({ strict: options.strict });
-  const withDefaults: GiosgAdapter =
-    Object.keys(toDefaults).length === 0
-      ? adapter
-      : {
-          ...adapter,
-          toVendor: (context, callOptions) =>
-            // The defaults were checked against the same schema when the adapter was made; only readonly-ness differs.
-            adapter.toVendor(context, { ...toDefaults, ...withoutUndefined(callOptions ?? {}) } as Parameters<typeof adapter.toVendor>[1]),
-          fromVendor: (input, callOptions) => adapter.fromVendor(input, { ...fromDefaults, ...withoutUndefined(callOptions ?? {}) }),
-        };
-  // Core's checks never run a getter, but a revoked or trapping proxy throws on any look; both directions stay Results.
-  return {
-    ...withDefaults,
-    toVendor: neverThrow('toVendor', (context: Parameters<GiosgAdapter['toVendor']>[0], callOptions?: GiosgToVendorOptions) => withDefaults.toVendor(context, callOptions)),
-    fromVendor: neverThrow('fromVendor', (input: unknown, callOptions?: GiosgFromVendorOptions) => withDefaults.fromVendor(input, callOptions)),
-  };
-}
-
-function withoutUndefined<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as never;
 }
 
 /**

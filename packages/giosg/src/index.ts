@@ -35,6 +35,7 @@ export {
   type GiosgToVendorOptions,
 } from './giosg-options.js';
 export {
+  createGiosgSnippetRenderer,
   renderGiosgLogoutSnippet,
   renderGiosgSnippet,
   renderGiosgSubmission,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkScriptUrl } from '@visitor-context/core';
 import { parseHtml } from '@visitor-context/testkit';
-import { renderGiosgLogoutSnippet, renderGiosgSnippet, renderGiosgSubmission } from './index.js';
+import { VisitorContextError } from '@visitor-context/core';
+import { createGiosgSnippetRenderer, renderGiosgLogoutSnippet, renderGiosgSnippet, renderGiosgSubmission } from './index.js';
 
 const context = { visitor: { id: 'C-1001', name: 'Ada Lovelace', email: 'ada@example.com' }, attributes: { plan: 'pro' } };
 
@@ -101,5 +102,26 @@ describe('option errors', () => {
     expect(result.ok).toBe(false);
     expect(result.diagnostics[0]?.message).toMatch(/companyId/);
     expect(result.diagnostics[0]?.message).toMatch(/42/);
+  });
+});
+
+describe('createGiosgSnippetRenderer', () => {
+  const hostileContext = { visitor: { id: '</script>', name: '\u2028<!--' }, attributes: { '<b>': '</script><script>alert(1)</script>' } };
+
+  it('renders exactly what renderGiosgSnippet renders, with its own nonce or the call\'s', () => {
+    const optionSets = [{}, { companyId: '1234', nonce: 'r4nd0m' }, { replaceExisting: true, rooms: [{ name: 'support' }], scriptUrl: 'https://service.giosg.com/live2/x' }];
+    for (const options of optionSets) {
+      const renderer = createGiosgSnippetRenderer(options);
+      for (const snippetContext of [context, hostileContext, {}]) {
+        expect(renderer.render(snippetContext)).toEqual(renderGiosgSnippet(snippetContext, options));
+        expect(renderer.render(snippetContext, { nonce: 'b3RoZXI' })).toEqual(renderGiosgSnippet(snippetContext, { ...options, nonce: 'b3RoZXI' }));
+      }
+    }
+  });
+
+  it('throws a VisitorContextError for the options renderGiosgSnippet refuses', () => {
+    expect(() => createGiosgSnippetRenderer({ companyID: '1' } as never)).toThrow(/companyId/);
+    expect(() => createGiosgSnippetRenderer({ companyId: '\ud800' })).toThrow(VisitorContextError);
+    expect(() => createGiosgSnippetRenderer({ scriptUrl: 'javascript:alert(1)' })).toThrow(VisitorContextError);
   });
 });

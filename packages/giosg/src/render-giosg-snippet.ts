@@ -1,12 +1,20 @@
 import {
   Diagnostics,
+  VisitorContextError,
+  defineSnippetRenderer,
+  inlineScriptTemplate,
   jsAssign,
   jsCall,
   neverThrow,
   parseAdapterOptions,
   renderInlineScript,
   renderScriptTag,
+  toScriptJson,
+  translateForRendering,
+  type HtmlAttributes,
+  type InlineScriptTemplate,
   type Result,
+  type SnippetRenderer,
   type VisitorContext,
 } from '@visitor-context/core';
 import * as z from 'zod/mini';
@@ -15,13 +23,13 @@ import { giosgAdapter } from './giosg-adapter.js';
 import { closeChatOnLogout } from './giosg-keys.js';
 import { GiosgToVendorOptionsSchema, giosgServiceHost, type GiosgRenderOptions, type GiosgToVendorOptions } from './giosg-options.js';
 
-/** What a renderer's throw becomes: the only input these renderers read unchecked is their options. */
-const invalidOption = { code: 'invalid_option' } as const;
-
 /**
  * giosg's own tag defines `_giosg` as a queue until its script has loaded. The same definition, written so it
  * never replaces a `_giosg` that is already there (the queue, or giosg itself once loaded).
  */
+/** A throw inside a render (a trapping proxy among the options) is reported as a bad option, never thrown. */
+const invalidOption = { code: 'invalid_option' } as const;
+
 const queueStub = 'var _giosg=_giosg||function(){(_giosg._e=_giosg._e||[]).push(arguments)};';
 
 /**
@@ -65,9 +73,60 @@ function renderSubmission(submission: GiosgVisitorSubmission, options: GiosgRend
   return render(() => jsCall('_giosg', ...args), options);
 }
 
+/** The snippet's options, checked once. */
+interface GiosgSnippetSettings {
+  readonly nonce: string | undefined;
+  readonly companyId: string | undefined;
+  readonly scriptUrl: string | undefined;
+  /** The translation options, or undefined when there are none (the adapter's parsed "no options" are cached). */
+  readonly translateOptions: GiosgToVendorOptions | undefined;
+}
+
+/** The submit script around the submission's arguments (without and with rooms), and the loader tag. */
+interface GiosgStaticParts {
+  readonly submit: InlineScriptTemplate;
+  readonly submitWithRooms: InlineScriptTemplate;
+  readonly loader: string;
+}
+
+const giosgSnippet = defineSnippetRenderer<GiosgRenderOptions & GiosgToVendorOptions, GiosgSnippetSettings, GiosgStaticParts>({
+  name: 'renderGiosgSnippet',
+  prepare(options, diagnostics) {
+    const parsed = parseAdapterOptions(GiosgSnippetOptionsSchema, options, diagnostics);
+    if (parsed === undefined) return undefined;
+    const { nonce, companyId, scriptUrl, ...translateOptions } = parsed;
+    return { nonce, companyId, scriptUrl, translateOptions: Object.keys(translateOptions).length === 0 ? undefined : translateOptions };
+  },
+  buildStatic({ companyId, scriptUrl }, nonce) {
+    const diagnostics = new Diagnostics();
+    const setup = scriptSetup(withoutUndefined({ nonce, companyId, scriptUrl }), diagnostics);
+    if (setup === undefined) throw new VisitorContextError(diagnostics.all);
+    // What jsCall('_giosg', 'visitor', 'submit', visitorData, signingAlgorithm, replaceExisting, rooms?) writes.
+    const call = `${setup.code}_giosg(${toScriptJson('visitor')},${toScriptJson('submit')},`;
+    return {
+      submit: inlineScriptTemplate([call, ',', ',', ');'], setup.attributes),
+      submitWithRooms: inlineScriptTemplate([call, ',', ',', ',', ');'], setup.attributes),
+      loader: setup.loader,
+    };
+  },
+  render(settings, context, staticPart, diagnostics) {
+    const translated = translateForRendering(giosgAdapter, context, settings.translateOptions);
+    diagnostics.add(translated.diagnostics);
+    if (!translated.ok) return undefined;
+    const { visitorData, signingAlgorithm, replaceExisting, rooms } = translated.value;
+    const { submit, submitWithRooms, loader } = staticPart();
+    const script =
+      rooms === undefined
+        ? submit.render(visitorData, signingAlgorithm, replaceExisting)
+        : submitWithRooms.render(visitorData, signingAlgorithm, replaceExisting, rooms);
+    return script + loader;
+  },
+});
+
 /**
  * Translates a context with the giosg adapter and renders the snippet that submits it (plain, unsigned).
- * For tamper-proof data use `renderSignedGiosgSnippet` from `@visitor-context/giosg/server`. Never throws.
+ * For tamper-proof data use `renderSignedGiosgSnippet` from `@visitor-context/giosg/server`. To render many
+ * pages with the same options, make a renderer once with {@link createGiosgSnippetRenderer}. Never throws.
  * @public
  */
 export function renderGiosgSnippet(
@@ -77,17 +136,27 @@ export function renderGiosgSnippet(
   return renderSnippetSafely(context, options);
 }
 
-const renderSnippetSafely = /* @__PURE__ */ neverThrow('renderGiosgSnippet', renderSnippet, invalidOption);
+const renderSnippetSafely = /* @__PURE__ */ neverThrow(
+  'renderGiosgSnippet',
+  (context: VisitorContext, options: GiosgRenderOptions & GiosgToVendorOptions) => giosgSnippet.renderOnce(context, options),
+  invalidOption,
+);
 
-function renderSnippet(context: VisitorContext, options: GiosgRenderOptions & GiosgToVendorOptions): Result<string> {
-  const optionDiagnostics = new Diagnostics();
-  if (parseAdapterOptions(GiosgSnippetOptionsSchema, options, optionDiagnostics) === undefined) return optionDiagnostics.toFailure();
-  const { nonce, companyId, scriptUrl, ...translateOptions } = options ?? {};
-  const translated = giosgAdapter.toVendor(context, translateOptions);
-  if (!translated.ok) return translated;
-  const rendered = renderGiosgSubmission(translated.value, withoutUndefined({ nonce, companyId, scriptUrl }));
-  if (!rendered.ok) return { ok: false, diagnostics: [...translated.diagnostics, ...rendered.diagnostics] };
-  return { ok: true, value: rendered.value, diagnostics: translated.diagnostics };
+/**
+ * Makes a giosg snippet renderer once, for a server that renders many pages with the same options: the options
+ * are checked and the script around the submission is built here, so each `render(context, { nonce })` only
+ * translates and encodes the context. Its output is exactly {@link renderGiosgSnippet}'s.
+ *
+ * @example
+ * ```ts
+ * const giosgSnippet = createGiosgSnippetRenderer({ companyId: '1234' });
+ * const html = giosgSnippet.render(context, { nonce: response.locals.nonce });
+ * ```
+ * @throws `VisitorContextError` (`invalid_option`, `invalid_html_input`) for invalid options: a setup mistake.
+ * @public
+ */
+export function createGiosgSnippetRenderer(options: GiosgRenderOptions & GiosgToVendorOptions = {}): SnippetRenderer {
+  return giosgSnippet.create(options);
 }
 
 /** Options of {@link renderGiosgLogoutSnippet}. @public */
@@ -129,25 +198,33 @@ function renderLogout(options: GiosgLogoutOptions): Result<string> {
 /** Every giosg script URL is checked by core's `checkScriptUrl` (inside `renderScriptTag`); none is written here. */
 function render(callCode: () => string, options: GiosgRenderOptions): Result<string> {
   const diagnostics = new Diagnostics();
+  const setup = scriptSetup(options, diagnostics);
+  if (setup === undefined) return diagnostics.toFailure();
+  return diagnostics.toResult(renderInlineScript(setup.code + callCode(), setup.attributes) + setup.loader);
+}
+
+/**
+ * What every giosg script starts with, for checked render options: the queue stub (and, with `companyId`, the
+ * company and host giosg's tag records on the queue for its script to read), the script's attributes and the
+ * loader tag. Reports bad options and returns undefined.
+ */
+function scriptSetup(options: GiosgRenderOptions, diagnostics: Diagnostics): { code: string; attributes: HtmlAttributes; loader: string } | undefined {
   const { nonce, companyId, scriptUrl } = options;
   for (const [name, value] of Object.entries({ nonce, companyId, scriptUrl })) {
     if (value !== undefined && !isWellFormedText(value)) {
       diagnostics.error('invalid_option', [name], `${name} must be non-empty text without lone surrogates.`);
     }
   }
-  if (diagnostics.hasErrors) return diagnostics.toFailure();
+  if (diagnostics.hasErrors) return undefined;
   const attributes = nonce === undefined ? {} : { nonce };
   let code = queueStub;
   let loader = '';
   if (companyId !== undefined || scriptUrl !== undefined) {
-    if (companyId !== undefined) {
-      // giosg's tag records the company and host on the queue for its script to read.
-      code += jsAssign('_giosg._c', companyId) + jsAssign('_giosg._h', giosgServiceHost);
-    }
+    if (companyId !== undefined) code += jsAssign('_giosg._c', companyId) + jsAssign('_giosg._h', giosgServiceHost);
     const src = scriptUrl ?? `${giosgServiceHost}/live2/${encodeURIComponent(companyId as string)}`;
     loader = renderScriptTag(src, { async: true, ...attributes });
   }
-  return diagnostics.toResult(renderInlineScript(code + callCode(), attributes) + loader);
+  return { code, attributes, loader };
 }
 
 /** `encodeURIComponent` throws on a lone surrogate, and an empty or non-text value is a mistake. */

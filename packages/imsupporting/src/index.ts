@@ -10,7 +10,7 @@ export {
   imsupportingAdapter,
   type ImsupportingAdapter,
 } from './create-imsupporting-adapter.js';
-export { renderImsupportingSnippet } from './render-imsupporting-snippet.js';
+export { createImsupportingSnippetRenderer, renderImsupportingSnippet } from './render-imsupporting-snippet.js';
 export {
   ImsupportingFlowConfigSchema,
   ImsupportingStoredContextSchema,

@@ -1,7 +1,8 @@
 import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createImsupportingAdapter, renderImsupportingSnippet } from './index.js';
+import { VisitorContextError } from '@visitor-context/core';
+import { createImsupportingAdapter, createImsupportingSnippetRenderer, renderImsupportingSnippet, type ImsupportingSnippetOptions } from './index.js';
 
 type Element = DefaultTreeAdapterMap['element'];
 
@@ -90,5 +91,32 @@ describe('renderImsupportingSnippet: failures', () => {
     const adapter = createImsupportingAdapter({ metadataKeys: { 'visitor.id': 'customer_id' } });
     const custom = renderImsupportingSnippet({ visitor: { id: '7' } }, { siteId: 'S' }, adapter);
     expect(custom.ok && custom.value).toContain('data-visitor-context="{&quot;customer_id&quot;:&quot;7&quot;}"');
+  });
+});
+
+describe('createImsupportingSnippetRenderer', () => {
+  const hostileContext = { visitor: { id: '</script>', name: '\u2028<!--' }, attributes: { '<b>': '</script><script>alert(1)</script>' } };
+
+  it('renders exactly what renderImsupportingSnippet renders in both forms, with its own nonce or the call\'s', () => {
+    const optionSets: ImsupportingSnippetOptions[] = [
+      { siteId: 'SITE-1' },
+      { siteId: '"><b>', mode: 'inline', nonce: 'bm9uY2U=' },
+      { siteId: 'SITE-1', form: 'config', nonce: 'bm9uY2U=' },
+      { siteId: 'SITE-1', form: 'config', scriptUrl: 'https://cdn.example.com/flow.js' },
+    ];
+    const adapter = createImsupportingAdapter();
+    for (const options of optionSets) {
+      const renderer = createImsupportingSnippetRenderer(options, adapter);
+      for (const snippetContext of [context, hostileContext, {}]) {
+        expect(renderer.render(snippetContext)).toEqual(renderImsupportingSnippet(snippetContext, options, adapter));
+        expect(renderer.render(snippetContext, { nonce: 'b3RoZXI' })).toEqual(renderImsupportingSnippet(snippetContext, { ...options, nonce: 'b3RoZXI' }));
+      }
+    }
+  });
+
+  it('throws a VisitorContextError for the options or adapter renderImsupportingSnippet refuses', () => {
+    expect(() => createImsupportingSnippetRenderer({ siteId: '' })).toThrow(VisitorContextError);
+    expect(() => createImsupportingSnippetRenderer({ siteId: 'S', scriptUrl: 'data:text/javascript,1' })).toThrow(VisitorContextError);
+    expect(() => createImsupportingSnippetRenderer({ siteId: 'S' }, {} as never)).toThrow(/adapter/);
   });
 });

@@ -30,6 +30,6 @@ export {
   type WxccSnippetOptions,
   type WxccToVendorOptions,
 } from './wxcc-options.js';
-export { renderWxccSnippet, wxccSnippetEvent } from './render-wxcc-snippet.js';
+export { createWxccSnippetRenderer, renderWxccSnippet, wxccSnippetEvent } from './render-wxcc-snippet.js';
 export { renderEvaluateNodeCode, type EvaluateNodeOptions } from './render-evaluate-node-code.js';
 export type { ImichatSessionOutcome } from './imichat-session.js';

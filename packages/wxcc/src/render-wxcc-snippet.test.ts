@@ -2,7 +2,8 @@ import { checkScriptUrl } from '@visitor-context/core';
 import { hostileValues, parseHtml, runInlineScripts } from '@visitor-context/testkit';
 import { describe, expect, it } from 'vitest';
 import { driveImichatWidget } from './imichat-session.js';
-import { renderWxccSnippet } from './index.js';
+import { VisitorContextError } from '@visitor-context/core';
+import { createWxccSnippetRenderer, renderWxccSnippet, type WxccSnippetOptions } from './index.js';
 
 const context = { visitor: { name: 'Ada </script><script>alert(1)</script>', email: 'ada@example.com' }, attributes: { plan: 'pro' } };
 
@@ -102,5 +103,29 @@ describe('renderWxccSnippet', () => {
       // The HTML parser itself replaces NUL and normalises other controls in attribute values.
       if (!/[\u0000-\u001f]/.test(accepted ?? '')) expect(sources, JSON.stringify(url)).toEqual([accepted, undefined]);
     }
+  });
+});
+
+describe('createWxccSnippetRenderer', () => {
+  const hostileContext = { visitor: { id: '</script>', name: '\u2028<!--' }, attributes: { '<b>': '</script><script>alert(1)</script>' } };
+
+  it('renders exactly what renderWxccSnippet renders, with its own nonce or the call\'s', () => {
+    const optionSets: WxccSnippetOptions[] = [
+      {},
+      { nonce: 'cnd0m', intervalMs: 50, timeoutMs: 1000, widget: { bindId: 'b1nd', guid: 'g-1', org: 'org-9' } },
+      { fields: { 'visitor.name': 'Customer Name', 'attributes.*': 'attr *' }, strict: false },
+    ];
+    for (const options of optionSets) {
+      const renderer = createWxccSnippetRenderer(options);
+      for (const snippetContext of [context, hostileContext, {}]) {
+        expect(renderer.render(snippetContext)).toEqual(renderWxccSnippet(snippetContext, options));
+        expect(renderer.render(snippetContext, { nonce: 'b3RoZXI' })).toEqual(renderWxccSnippet(snippetContext, { ...options, nonce: 'b3RoZXI' }));
+      }
+    }
+  });
+
+  it('throws a VisitorContextError for the options renderWxccSnippet refuses', () => {
+    expect(() => createWxccSnippetRenderer({ intervalMs: -1 })).toThrow(VisitorContextError);
+    expect(() => createWxccSnippetRenderer({ widget: { bindId: 'b', guid: 'g', scriptUrl: 'http://evil.example/x.js' } })).toThrow(VisitorContextError);
   });
 });
