@@ -105,6 +105,8 @@ describe('packing', () => {
     // A new adapter must be added to adapterProofs and, so turbo builds it first, to this package's devDependencies.
     expect(adapters.sort()).toEqual(adapterIds.map((id) => `@visitor-context/${id}`).sort());
     for (const name of adapters) expect(manifest.devDependencies[name], name).toBe('workspace:^');
+    // Every package packed here must be built first (the CLI once was not, and its tarball lacked dist/bin.js).
+    for (const name of packed.keys()) expect(manifest.devDependencies[name], `${name} is a devDependency, so turbo builds it first`).toBe('workspace:^');
   });
 });
 
