@@ -1,4 +1,11 @@
-import { hostileOptionsArbitrary, hostileValueArbitrary, hostileValues } from '@visitor-context/testkit';
+import {
+  hostileOptionsArbitrary,
+  hostileValueArbitrary,
+  hostileValues,
+  isResult,
+  settlesWithin as settles,
+  withRuntimeDefaults,
+} from '@visitor-context/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyComm100Context, applyComm100Payload, clearComm100VisitorData, translateComm100Context } from './browser.js';
@@ -23,34 +30,10 @@ const numRuns = 100;
 /** Property runs are slow on a loaded machine; a hang is caught per call by `settles`. */
 const timeout = 120_000;
 
-const isResult = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean' && Array.isArray((value as { diagnostics?: unknown }).diagnostics);
-
-/** Fails when the promise rejects or does not settle within a second: a hostile option must not make it hang. */
-async function settles(promise: Promise<unknown>): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const hang = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('did not settle within 1 s')), 1000);
-  });
-  try {
-    return await Promise.race([promise, hang]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** A page whose Comm100 widget is ready, so that only the hostile options decide how long a call waits. */
 const readyWindow = () => ({ Comm100API: { set: () => undefined, get: () => [{ type: 'name' }] } });
-/** Sane runtime options under the hostile ones, so that an option left unset does not wait the default 10 s. */
-const withRuntimeDefaults = (options: unknown): unknown => {
-  try {
-    if (typeof options !== 'object' || options === null || Array.isArray(options) || Object.getPrototypeOf(options) !== Object.prototype) return options;
-    // Copied by descriptor, so that a hostile getter reaches the function under test, not this helper.
-    return Object.defineProperties({ window: readyWindow(), timeoutMs: 20, intervalMs: 5 }, Object.getOwnPropertyDescriptors(options));
-  } catch {
-    return options; // a proxy that throws on inspection goes to the function as it is
-  }
-};
+/** Sane runtime options under the hostile ones (a fresh ready window each time), so that an option left unset does not wait the default 10 s. */
+const runtimeDefaults = () => ({ window: readyWindow(), timeoutMs: 20, intervalMs: 5 });
 
 const toOptionKeys = ['strict', 'customVariables', 'fieldVariables', 'prechat', 'skipPrechat'];
 const fromOptionKeys = ['strict', 'fieldVariables', 'transcriptDelivered'];
@@ -135,7 +118,7 @@ describe('functions documented as never throwing, under hostile input', () => {
     Object.assign(globalThis, readyWindow());
     await fc.assert(
       fc.asyncProperty(hostileValueArbitrary(), hostileOptionsArbitrary([...runtimeKeys, ...toOptionKeys, 'customVariables', 'prechatFields']), async (value, options) => {
-        const runtime = withRuntimeDefaults(options);
+        const runtime = withRuntimeDefaults(options, runtimeDefaults());
         expect(isResult(await settles(applyComm100Payload(value as never, runtime as never)))).toBe(true);
         expect(isResult(await settles(applyComm100Payload({ customVariables: [{ name: 'plan', value: 'pro' }], prechatFields: [{ type: 'name', value: 'A' }], skipPrechat: false }, runtime as never)))).toBe(true);
         expect(isResult(await settles(applyComm100Context(value as never, runtime as never)))).toBe(true);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '@visitor-context/core';
 import { hostileOptionsArbitrary, hostileValueArbitrary, hostileValues } from '@visitor-context/testkit';
 import { applyGiosgContext, applyGiosgPayload, removeGiosgVisitorData, translateGiosgContext } from './browser.js';
@@ -37,6 +37,20 @@ async function settles(work: () => unknown): Promise<void> {
   let returned: unknown;
   expect(() => (returned = work())).not.toThrow();
   expectResult(await returned);
+}
+
+/**
+ * {@link settles} on a simulated clock: calls `work` (which must not throw), then runs the timers it sets until its
+ * promise settles, which must be within a minute of simulated time, with a Result.
+ */
+async function settlesOnSimulatedClock(work: () => unknown): Promise<void> {
+  let returned: unknown;
+  expect(() => (returned = work())).not.toThrow();
+  let settled = false;
+  const pending = Promise.resolve(returned).finally(() => (settled = true));
+  for (let simulatedMs = 0; !settled && simulatedMs < 60_000; simulatedMs += 1_000) await vi.advanceTimersByTimeAsync(1_000);
+  expect(settled, 'settles within 60 s of waiting').toBe(true);
+  expectResult(await pending);
 }
 
 /** A page where giosg has loaded and answers at once, so valid runtime options settle quickly. */
@@ -151,15 +165,25 @@ describe('never throws: generated hostile options (fast-check, fixed seed)', () 
   }, 60_000);
 
   it('./browser', async () => {
-    await fc.assert(
-      fc.asyncProperty(hostileValueArbitrary(), hostileOptionsArbitrary([...browserKeys, ...translateKeys, 'closeChat']), async (value, options) => {
-        await settles(() => applyGiosgPayload(value as never, browserOptions(options) as never));
-        await settles(() => applyGiosgPayload(submission, browserOptions(options) as never));
-        await settles(() => removeGiosgVisitorData(value as never, browserOptions(options) as never));
-        await settles(() => applyGiosgContext(value as never, browserOptions(options) as never));
-      }),
-      { ...runs, numRuns: 30 },
-    );
+    // A hostile timeoutMs that passes the runtime's check but is no number (a whitespace string, true, an empty
+    // array…) makes core's waitFor use its 10 s default: a real, finite wait, and nearly all of this test's time
+    // on a real clock (30 runs took ~42 s, CPU idle). The simulated clock runs those waits at once; the calls,
+    // inputs and checks are the same.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      await fc.assert(
+        fc.asyncProperty(hostileValueArbitrary(), hostileOptionsArbitrary([...browserKeys, ...translateKeys, 'closeChat']), async (value, options) => {
+          await settlesOnSimulatedClock(() => applyGiosgPayload(value as never, browserOptions(options) as never));
+          await settlesOnSimulatedClock(() => applyGiosgPayload(submission, browserOptions(options) as never));
+          await settlesOnSimulatedClock(() => removeGiosgVisitorData(value as never, browserOptions(options) as never));
+          await settlesOnSimulatedClock(() => applyGiosgContext(value as never, browserOptions(options) as never));
+        }),
+        { ...runs, numRuns: 30 },
+      );
+    } finally {
+      vi.clearAllTimers();
+      vi.useRealTimers();
+    }
   }, 120_000);
 });
 

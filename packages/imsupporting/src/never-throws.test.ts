@@ -1,4 +1,11 @@
-import { hostileOptionsArbitrary, hostileValueArbitrary, hostileValues } from '@visitor-context/testkit';
+import {
+  hostileOptionsArbitrary,
+  hostileValueArbitrary,
+  hostileValues,
+  isResult,
+  settlesWithin as settles,
+  withRuntimeDefaults,
+} from '@visitor-context/testkit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyImsupportingContext, applyImsupportingPayload, translateImsupportingContext } from './browser.js';
@@ -16,35 +23,13 @@ const numRuns = 100;
 /** Property runs are slow on a loaded machine; a hang is caught per call by `settles`. */
 const timeout = 120_000;
 
-const isResult = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean' && Array.isArray((value as { diagnostics?: unknown }).diagnostics);
-
-async function settles(promise: Promise<unknown>): Promise<unknown> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const hang = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('did not settle within 1 s')), 1000);
-  });
-  try {
-    return await Promise.race([promise, hang]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** A page with the loader tag and a widget ready to reload, so that only the hostile options decide how long a call waits. */
 const readyWindow = () => {
   const script = { setAttribute: () => undefined, removeAttribute: () => undefined };
   return { document: { querySelector: () => script }, imsFlowConfig: { siteid: 's', mode: 'popover' }, imsFlowWidget: { reload: () => undefined } };
 };
-const withRuntimeDefaults = (options: unknown): unknown => {
-  try {
-    if (typeof options !== 'object' || options === null || Array.isArray(options) || Object.getPrototypeOf(options) !== Object.prototype) return options;
-    // Copied by descriptor, so that a hostile getter reaches the function under test, not this helper.
-    return Object.defineProperties({ window: readyWindow(), timeoutMs: 20, intervalMs: 5 }, Object.getOwnPropertyDescriptors(options));
-  } catch {
-    return options;
-  }
-};
+/** Sane runtime options under the hostile ones (a fresh ready window each time), so that an option left unset does not wait the default 10 s. */
+const runtimeDefaults = () => ({ window: readyWindow(), timeoutMs: 20, intervalMs: 5 });
 
 const toOptionKeys = ['strict', 'phoneKey', 'invalidKeys'];
 const adapters = [imsupportingAdapter, createImsupportingAdapter({ metadataKeys: { 'visitor.id': 'customer_id' }, limits: { maxEntries: 5 } })];
@@ -84,7 +69,7 @@ describe('functions documented as never throwing, under hostile input', () => {
   it('applyImsupportingPayload and applyImsupportingContext resolve with a Result, never hanging', async () => {
     await fc.assert(
       fc.asyncProperty(hostileValueArbitrary(), hostileOptionsArbitrary(['window', 'timeoutMs', 'intervalMs', 'signal', 'script', ...toOptionKeys]), async (value, options) => {
-        const runtime = withRuntimeDefaults(options);
+        const runtime = withRuntimeDefaults(options, runtimeDefaults());
         expect(isResult(await settles(applyImsupportingPayload(value as never, runtime as never)))).toBe(true);
         expect(isResult(await settles(applyImsupportingPayload({ plan: 'pro' }, runtime as never)))).toBe(true);
         expect(isResult(await settles(applyImsupportingContext(value as never, runtime as never)))).toBe(true);

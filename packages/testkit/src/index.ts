@@ -14,4 +14,5 @@ export { parseHtml, runInlineScripts, type HtmlElement, type ParsedHtml } from '
 export { expectReadmeMapping } from './readme-mapping.js';
 export { xssCorpus } from './xss-corpus.js';
 export { hostileOptionsArbitrary, hostileValueArbitrary, hostileValues, type HostileValue } from './hostile-values.js';
+export { isResult, settlesWithin, withRuntimeDefaults } from './never-throws-harness.js';
 export { reachableImports } from './reachable-imports.js';

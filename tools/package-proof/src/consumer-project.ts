@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -176,23 +177,29 @@ export async function writeConsumerProgram(
     await writeFile(path.join(folder, `consumer.${extension}`), consumer);
     await writeFile(path.join(folder, `page.${extension}`), proof.translateAndApplyPage);
   }
-  await writeFile(
-    path.join(folder, 'tsconfig.node16.json'),
-    JSON.stringify({
+  for (const moduleResolution of ['node16', 'bundler'] as const) {
+    await writeFile(path.join(folder, `tsconfig.${moduleResolution}.json`), JSON.stringify(consumerTsconfig(moduleResolution, '')));
+  }
+}
+
+/**
+ * A consumer's tsconfig for `moduleResolution`, its files prefixed with `prefix` (the consumer's folder relative to
+ * the tsconfig; '' in the consumer itself): `.mts`/`.cts` under `node16`, `.ts` under `bundler`.
+ */
+function consumerTsconfig(moduleResolution: 'node16' | 'bundler', prefix: string): { compilerOptions: object; files: string[] } {
+  if (moduleResolution === 'node16') {
+    return {
       // The published declaration files (ESM and CommonJS flavours) are checked here too: a consumer must not
       // inherit type errors from the packages. TypeScript's own lib files are not re-checked (slow, not ours).
       compilerOptions: { ...sharedCompilerOptions, module: 'node16', moduleResolution: 'node16', skipLibCheck: false, skipDefaultLibCheck: true },
-      files: ['consumer.mts', 'consumer.cts', 'page.mts', 'page.cts'],
-    }),
-  );
-  await writeFile(
-    path.join(folder, 'tsconfig.bundler.json'),
-    JSON.stringify({
-      // Declaration files were checked under node16; here what matters is resolution and the consumer's types.
-      compilerOptions: { ...sharedCompilerOptions, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true },
-      files: ['consumer.ts', 'page.ts'],
-    }),
-  );
+      files: ['consumer.mts', 'consumer.cts', 'page.mts', 'page.cts'].map((file) => `${prefix}${file}`),
+    };
+  }
+  return {
+    // Declaration files were checked under node16; here what matters is resolution and the consumer's types.
+    compilerOptions: { ...sharedCompilerOptions, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true },
+    files: ['consumer.ts', 'page.ts'].map((file) => `${prefix}${file}`),
+  };
 }
 
 /** Runs one of the consumer's programs with node and parses its report. */
@@ -204,7 +211,62 @@ export async function runConsumerProgram(folder: string, program: 'esm.mjs' | 'c
 /** The workspace's TypeScript compiler (5.9.3, the version the packages are built with). */
 const typeScriptCompiler = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
-/** Type-checks the consumer with the given tsconfig; resolves with tsc's output, rejects on any error. */
-export function typeCheckConsumer(folder: string, moduleResolution: 'node16' | 'bundler'): Promise<RunOutput> {
-  return runCommand(process.execPath, [typeScriptCompiler, '-p', `tsconfig.${moduleResolution}.json`, '--pretty', 'false'], { cwd: folder });
+/** What one tsc run over several consumers printed, split by consumer. */
+export interface ConsumersTypeCheck {
+  /** tsc's exit code: 0 when it reported nothing. */
+  readonly exitCode: number;
+  /** tsc's messages about files in `folder` (its `node_modules` included), '' when none. */
+  outputOf(folder: string): string;
+  /** tsc's messages about no consumer's files (a missing file, a bad option), '' when none. */
+  readonly general: string;
+}
+
+/**
+ * Type-checks several installed consumers in one tsc program per `moduleResolution`, with exactly the compiler
+ * options and files of each consumer's own `tsconfig.<moduleResolution>.json` (written into `root`, which holds
+ * the consumers). Each consumer's files still resolve through its own `node_modules`.
+ *
+ * @remarks
+ * One program instead of one tsc per consumer: tsc starts and reads its lib files once, and TypeScript gives
+ * an installed package that is the same name and version in several `node_modules` (core, zod) one source
+ * file, so their declarations are checked once rather than once per consumer. A message about such a shared
+ * declaration file is reported under the consumer whose copy TypeScript read first.
+ */
+export async function typeCheckConsumers(
+  root: string,
+  folders: readonly string[],
+  moduleResolution: 'node16' | 'bundler',
+): Promise<ConsumersTypeCheck> {
+  const prefixes = folders.map((folder) => `${path.relative(root, folder).split(path.sep).join('/')}/`);
+  const [first] = prefixes;
+  if (first === undefined) throw new Error('no consumer to type-check');
+  const tsconfig = consumerTsconfig(moduleResolution, first);
+  tsconfig.files = prefixes.flatMap((prefix) => consumerTsconfig(moduleResolution, prefix).files);
+  const tsconfigFile = `tsconfig.${moduleResolution}.json`;
+  await writeFile(path.join(root, tsconfigFile), JSON.stringify(tsconfig));
+  const { exitCode, stdout, stderr } = await new Promise<{ exitCode: number; stdout: string; stderr: string }>((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [typeScriptCompiler, '-p', tsconfigFile, '--pretty', 'false'],
+      { cwd: root, timeout: 120_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, out, err) => {
+        if (error !== null && (error.killed || typeof error.code !== 'number')) reject(new Error(`tsc -p ${tsconfigFile} in ${root} failed: ${String(error)}\n${err}`));
+        else resolve({ exitCode: error === null ? 0 : Number(error.code), stdout: out, stderr: err });
+      },
+    );
+  });
+  // tsc --pretty false prints one line per message (`file(line,col): error TS…`), continued on indented lines.
+  const byPrefix = new Map<string, string[]>(prefixes.map((prefix) => [prefix, []]));
+  const general: string[] = stderr === '' ? [] : [stderr];
+  let current = general;
+  for (const line of stdout.split('\n')) {
+    if (line === '') continue;
+    if (!/^\s/.test(line)) current = byPrefix.get(prefixes.find((prefix) => line.startsWith(prefix)) ?? '') ?? general;
+    current.push(line);
+  }
+  return {
+    exitCode,
+    outputOf: (folder) => (byPrefix.get(`${path.relative(root, folder).split(path.sep).join('/')}/`) ?? [`${folder} was not type-checked`]).join('\n'),
+    general: general.join('\n'),
+  };
 }

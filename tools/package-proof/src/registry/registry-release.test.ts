@@ -2,10 +2,10 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adapterProofs } from '../adapter-proofs.js';
 import { exportedSpecifiers, listInstalledPackages, runConsumerProgram, writeConsumerProgram } from '../consumer-project.js';
-import { listPublishablePackages, packPackages, packagesFolder, type PackedPackage } from '../pack-packages.js';
+import { packagesFolder, type PackedPackage } from '../pack-packages.js';
 import { runCommand } from '../run-command.js';
 import { typicalContext } from '../sample-contexts.js';
 import { startLocalRegistry, type LocalRegistry } from './local-registry.js';
@@ -15,7 +15,7 @@ import { addChangeset, changesetVersion, createVersioningCopy, readChangelog, re
 
 /**
  * The release, proven through a registry: a local Verdaccio stands in for a team's private registry. Every public
- * package is packed (`pnpm pack`), versioned by the real `changeset version` (in a copy of the manifests and
+ * package is packed (`pnpm pack`, once for the run: packed-packages.global-setup.ts), versioned by the real `changeset version` (in a copy of the manifests and
  * changesets) and published; then a fresh app outside the workspace installs core and giosg by semver range,
  * takes a patch release of giosg alone with `npm update`, installs a snapshot by its dist-tag, and a second app
  * with its own zod 4 gets one zod. The registry is stopped by its process id at the end (also on failure) and the
@@ -75,7 +75,7 @@ beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'visitor-context-registry-proof-'));
   expect(path.relative(workspaceRoot, scratch).startsWith('..'), 'the apps must live outside the workspace').toBe(true);
   copy = path.join(scratch, 'versioning');
-  packed = await packPackages(await listPublishablePackages(), path.join(scratch, 'tarballs'));
+  packed = new Map(inject('packedPackages').map((item) => [item.name, item]));
   const [started] = await Promise.all([
     startLocalRegistry(path.join(scratch, 'registry')),
     createVersioningCopy(workspaceRoot, copy).then(() => changesetVersion(workspaceRoot, copy)),
@@ -105,7 +105,7 @@ describe('a release through a registry', { timeout: 120_000 }, () => {
       const changelog = await readChangelog(copy, path.relative(workspaceRoot, item.folder));
       expect(changelog, `${name}'s CHANGELOG.md`).toContain(`## ${version}`);
       expect(item.files, `${name}'s tarball`).toContain('LICENSE');
-      const { stdout } = await runCommand('tar', ['-xzOf', item.tarball, 'package/LICENSE'], { cwd: path.join(scratch, 'tarballs') });
+      const { stdout } = await runCommand('tar', ['-xzOf', item.tarball, 'package/LICENSE'], { cwd: path.dirname(item.tarball) });
       expect(stdout, `${name}'s LICENSE is the repository's`).toBe(license);
     }
   });
