@@ -64,8 +64,9 @@ export async function callGiosgApi(prepare: PrepareCall, what: string, options: 
   try {
     const call = prepare();
     const { window, defineQueue, timeoutMs = 10_000, intervalMs = 50 } = options;
-    // waitFor never settles on NaN, and a non-number would never end either; a timer cannot exceed 2^31 - 1 ms.
-    if (!(timeoutMs >= 0 && timeoutMs < 2 ** 31 && intervalMs >= 0)) throw new Error('timeoutMs and intervalMs must be numbers from 0 to 2147483647');
+    // waitFor never settles on NaN; text such as ' ' compares as 0 here but waitFor would ignore it and wait its own
+    // default; a timer cannot exceed 2^31 - 1 ms.
+    if (!(typeof timeoutMs === 'number' && typeof intervalMs === 'number' && timeoutMs >= 0 && timeoutMs < 2 ** 31 && intervalMs >= 0)) throw new Error('timeoutMs and intervalMs must be numbers from 0 to 2147483647');
     const page = (window ?? globalThis) as GiosgPage;
     if (defineQueue === true && typeof page._giosg !== 'function') {
       const queue = function (...args: unknown[]): void {

@@ -206,7 +206,8 @@ describe('the reported cases', () => {
   });
 
   it('timeouts that would never end are refused at once', async () => {
-    for (const timeoutMs of [Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 31]) {
+    // Text that compares as a number (' \t\n' >= 0) must be refused too: waitFor would ignore it and wait 10 s.
+    for (const timeoutMs of [Number.NaN, Number.POSITIVE_INFINITY, -1, 2 ** 31, ' \t\n', '', null, true] as never[]) {
       const result = await applyGiosgPayload(submission, { window: {}, timeoutMs });
       expect(result.diagnostics.map((item) => item.code), String(timeoutMs)).toEqual(['not_applied']);
     }
