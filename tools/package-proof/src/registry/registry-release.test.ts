@@ -135,13 +135,13 @@ describe('a release through a registry', { timeout: 120_000 }, () => {
     }
   });
 
-  it('installs core and giosg by semver range through a scoped .npmrc: only they, zod and jose', async () => {
+  it('installs core and giosg by semver range through a scoped .npmrc: only they, zod, jose (giosg signing) and ky (core/server push)', async () => {
     app = path.join(scratch, 'app');
     await createProject(app, [`@visitor-context:registry=${registryOf().url}`, authLine()]);
     const range = (name: string): string => `^${releasedVersion(name)}`;
     await npm.run(['install', `${core}@${range(core)}`, `${giosg}@${range(giosg)}`], app);
 
-    expect(await listInstalledPackages(app)).toEqual([core, giosg, 'jose', 'zod']);
+    expect(await listInstalledPackages(app)).toEqual([core, giosg, 'jose', 'ky', 'zod']);
     expect(await savedDependencies(app)).toEqual({ [core]: range(core), [giosg]: range(giosg) });
     const lock = JSON.parse(await readFile(path.join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, { resolved?: string }> };
     expect(lock.packages[`node_modules/${core}`]?.resolved, 'the scope comes from the private registry').toMatch(new RegExp(`^${registryOf().url}`));
@@ -201,7 +201,7 @@ describe('a release through a registry', { timeout: 120_000 }, () => {
     await npm.run(['update', giosg, '--prefer-online'], app);
     expect(await installedVersion(app, giosg)).toBe(releasedVersion(giosg));
     expect(await installedVersion(app, core)).toBe(before.get(core));
-    expect(await listInstalledPackages(app)).toEqual([core, giosg, 'jose', 'zod']);
+    expect(await listInstalledPackages(app)).toEqual([core, giosg, 'jose', 'ky', 'zod']);
   });
 
   it('installs a snapshot by its dist-tag, which never becomes latest nor moves the other packages', async () => {
