@@ -64,6 +64,16 @@ describe.concurrent('visitor-context convert (in process)', () => {
     );
   });
 
+  it('fails with exit 1 and no payload under --strict when anything is lost', async () => {
+    const outcome = await runInProcess(['convert', '--from', 'canonical', '--to', 'genesys', '--strict', '--json', fixture('context.json')]);
+    expect(outcome.status).toBe(1);
+    expect(outcome.stdout).toBe('');
+    const report = parseReport(outcome.stderr);
+    expect(report.ok).toBe(false);
+    expect(report.diagnostics.map((item) => [item.severity, item.code])).toEqual([['error', 'value_coerced']]);
+    expect(report.diagnostics[0]?.message).toMatch(/because --strict is on/);
+  });
+
   it('succeeds under --strict when nothing is lost', async () => {
     const lossless = JSON.stringify({ visitor: { name: 'Ada', email: 'ada@example.com' } });
     const outcome = await runInProcess(['convert', '--from', 'canonical', '--to', 'imsupporting', '--strict'], { stdin: lossless });
@@ -116,15 +126,5 @@ describe.concurrent('visitor-context convert (built binary)', () => {
       expect(outcome.status).toBe(0);
       expect(JSON.parse(outcome.stdout)).toEqual(expected);
     }
-  });
-
-  it('fails with exit 1 and no payload under --strict when anything is lost', async () => {
-    const outcome = await runBinary(['convert', '--from', 'canonical', '--to', 'genesys', '--strict', '--json', fixture('context.json')]);
-    expect(outcome.status).toBe(1);
-    expect(outcome.stdout).toBe('');
-    const report = parseReport(outcome.stderr);
-    expect(report.ok).toBe(false);
-    expect(report.diagnostics.map((item) => [item.severity, item.code])).toEqual([['error', 'value_coerced']]);
-    expect(report.diagnostics[0]?.message).toMatch(/because --strict is on/);
   });
 });
