@@ -36,22 +36,25 @@ describe.concurrent('a CLI installed with only some adapters (built binary)', ()
   });
 
   it('says how to install a known adapter that is missing, exit 2', async () => {
-    const outcome = await runBinary(['convert', '--from', 'canonical', '--to', 'genesys', 'context.json'], { binary, cwd: installRoot });
+    // Three independent processes: started together, so the test waits for one process start instead of three.
+    const [outcome, json, wxcc] = await Promise.all([
+      runBinary(['convert', '--from', 'canonical', '--to', 'genesys', 'context.json'], { binary, cwd: installRoot }),
+      runBinary(['snippet', '--vendor', 'comm100', '--json', 'context.json'], { binary, cwd: installRoot }),
+      runBinary(['wxcc', 'evaluate-node', '--fields', 'context.json'], { binary, cwd: installRoot }),
+    ]);
     expect(outcome.status).toBe(2);
     expect(outcome.stdout).toBe('');
     expect(outcome.stderr).toContain('The genesys adapter is not installed. Install it next to the CLI: npm install @visitor-context/genesys');
 
-    const json = await runBinary(['snippet', '--vendor', 'comm100', '--json', 'context.json'], { binary, cwd: installRoot });
     expect(json.status).toBe(2);
     expect(parseReport(json.stderr).diagnostics.map((item) => item.code)).toEqual(['adapter_not_installed']);
 
-    const wxcc = await runBinary(['wxcc', 'evaluate-node', '--fields', 'context.json'], { binary, cwd: installRoot });
     expect(wxcc.status).toBe(2);
     expect(wxcc.stderr).toContain('npm install @visitor-context/wxcc');
   });
 
   it('lists which adapters are installed', async () => {
-    const outcome = await runBinary(['vendors', '--json'], { binary, cwd: installRoot });
+    const [outcome, text] = await Promise.all([runBinary(['vendors', '--json'], { binary, cwd: installRoot }), runBinary(['vendors'], { binary, cwd: installRoot })]);
     expect(outcome.status).toBe(0);
     const { vendors } = JSON.parse(outcome.stdout) as { vendors: { vendor: string; installed: boolean; problem: { code: string } | null }[] };
     expect(vendors.map(({ vendor, installed, problem }) => [vendor, installed, problem?.code ?? null])).toEqual([
@@ -61,7 +64,6 @@ describe.concurrent('a CLI installed with only some adapters (built binary)', ()
       ['imsupporting', true, null],
       ['wxcc', false, 'adapter_not_installed'],
     ]);
-    const text = await runBinary(['vendors'], { binary, cwd: installRoot });
     expect(text.stdout).toMatch(/^genesys +not installed: .*npm install @visitor-context\/genesys$/m);
   });
 });

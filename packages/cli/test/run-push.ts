@@ -1,7 +1,6 @@
 import type { HttpStandIn, RecordedRequest } from '@visitor-context/testkit/http-stand-in';
-import { runCli } from '../src/index.js';
-import { streams } from './in-process-streams.js';
-import { binaryWorkingDirectory, parseReport, runBinary, type ProcessOutcome } from './run-binary.js';
+import { parseReport, runBinary, type ProcessOutcome } from './run-binary.js';
+import { runInProcess } from './run-in-process.js';
 
 /** How a push test runs the command. */
 export interface PushRun {
@@ -34,14 +33,8 @@ export async function runPush(
   const from = setup.standIn.requests.length;
   const env = { ...setup.env, ...run.env };
   const argv = ['push', vendor, ...args];
-  let outcome: ProcessOutcome;
-  if (run.inProcess === true) {
-    const io = streams({ env, cwd: binaryWorkingDirectory, ...(run.stdin === undefined ? {} : { stdin: run.stdin }) });
-    const status = await runCli(argv, io);
-    outcome = { status, stdout: io.stdout.text, stderr: io.stderr.text };
-  } else {
-    outcome = await runBinary(argv, { env, ...(run.stdin === undefined ? {} : { stdin: run.stdin }) });
-  }
+  const command = run.inProcess === true ? runInProcess : runBinary;
+  const outcome = await command(argv, { env, ...(run.stdin === undefined ? {} : { stdin: run.stdin }) });
   const printed = outcome.stdout + outcome.stderr;
   for (const secret of setup.secrets()) {
     if (printed.includes(secret)) throw new Error(`push ${vendor} printed a secret (${secret.slice(0, 4)}…):\n${printed}`);

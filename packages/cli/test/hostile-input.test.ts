@@ -1,12 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseReport, runBinary } from './run-binary.js';
+import { runInProcess } from './run-in-process.js';
 
 const fixture = (name: string): string => fileURLToPath(new URL(`fixtures/${name}`, import.meta.url));
 
-/** Runs a command with --json and returns the status, stdout and the codes of its error diagnostics. */
-async function errorsOf(args: readonly string[], stdin: string | Uint8Array): Promise<{ status: number | null; stdout: string; codes: string[] }> {
-  const outcome = await runBinary([...args, '--json'], { stdin });
+/**
+ * Runs a command with --json (in process unless `run` is {@link runBinary}) and returns the status, stdout and
+ * the codes of its error diagnostics.
+ */
+async function errorsOf(
+  args: readonly string[],
+  stdin: string | Uint8Array,
+  run: typeof runBinary = runInProcess,
+): Promise<{ status: number | null; stdout: string; codes: string[] }> {
+  const outcome = await run([...args, '--json'], { stdin });
   expect(outcome.stderr).not.toMatch(/\n\s+at /);
   const report = parseReport(outcome.stderr);
   return { status: outcome.status, stdout: outcome.stdout, codes: report.diagnostics.filter((item) => item.severity === 'error').map((item) => item.code) };
@@ -14,7 +22,7 @@ async function errorsOf(args: readonly string[], stdin: string | Uint8Array): Pr
 
 const toGenesys = ['convert', '--from', 'canonical', '--to', 'genesys'];
 
-describe.concurrent('hostile and malformed input (built binary)', () => {
+describe.concurrent('hostile and malformed input (in process)', () => {
   it('reports text that is not JSON as invalid_json, exit 1', async () => {
     expect(await errorsOf(toGenesys, '{"visitor": {"name": "Ada",}')).toEqual({ status: 1, stdout: '', codes: ['invalid_json'] });
     expect(await errorsOf(['convert', '--from', 'comm100', '--to', 'genesys'], 'not json at all')).toEqual({ status: 1, stdout: '', codes: ['invalid_json'] });
@@ -24,13 +32,8 @@ describe.concurrent('hostile and malformed input (built binary)', () => {
     expect(await errorsOf(toGenesys, '')).toEqual({ status: 1, stdout: '', codes: ['invalid_json'] });
   });
 
-  it('stops reading huge input at the limit: too_large, exit 1', async () => {
-    const huge = `{"attributes":{"blob":"${'x'.repeat(3 * 1024 * 1024)}"}}`;
-    expect(await errorsOf(toGenesys, huge)).toEqual({ status: 1, stdout: '', codes: ['too_large'] });
-  });
-
   it('applies --max-input-bytes to files too', async () => {
-    const outcome = await runBinary(['validate', '--max-input-bytes', '16', fixture('context.json')]);
+    const outcome = await runInProcess(['validate', '--max-input-bytes', '16', fixture('context.json')]);
     expect(outcome.status).toBe(1);
     expect(outcome.stdout).toMatch(/^error too_large at \(root\) \(read\): The input \(.*context\.json\) is larger than 16 bytes\./);
   });
@@ -59,7 +62,7 @@ describe.concurrent('hostile and malformed input (built binary)', () => {
 
   it('refuses deep nesting with too_deep instead of overflowing the stack', async () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
-    const outcome = await runBinary(['validate', '--vendor', 'comm100', '--json'], { stdin: deep });
+    const outcome = await runInProcess(['validate', '--vendor', 'comm100', '--json'], { stdin: deep });
     expect(outcome.status).toBe(1);
     expect(parseReport(outcome.stdout).diagnostics.map((item) => item.code)).toEqual(['too_deep']);
     const canonical = await errorsOf(toGenesys, `{"vendor": {"x": {"y": ${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}}}`);
@@ -67,13 +70,20 @@ describe.concurrent('hostile and malformed input (built binary)', () => {
     expect(canonical.codes).toEqual(['too_deep']);
   });
 
-  it('refuses bytes that are not UTF-8 with invalid_utf8', async () => {
-    const bytes = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
-    expect(await errorsOf(toGenesys, bytes)).toEqual({ status: 1, stdout: '', codes: ['invalid_utf8'] });
+  it('accepts a byte-order mark in front of the JSON', async () => {
+    const outcome = await runInProcess(['convert', '--from', 'canonical', '--to', 'canonical', '--compact'], { stdin: '\uFEFF{"visitor":{"name":"Ada"}}' });
+    expect(outcome).toEqual({ status: 0, stdout: '{"visitor":{"name":"Ada"}}\n', stderr: '' });
+  });
+});
+
+describe.concurrent('hostile and malformed input (built binary)', () => {
+  it('stops reading huge input at the limit: too_large, exit 1', async () => {
+    const huge = `{"attributes":{"blob":"${'x'.repeat(3 * 1024 * 1024)}"}}`;
+    expect(await errorsOf(toGenesys, huge, runBinary)).toEqual({ status: 1, stdout: '', codes: ['too_large'] });
   });
 
-  it('accepts a byte-order mark in front of the JSON', async () => {
-    const outcome = await runBinary(['convert', '--from', 'canonical', '--to', 'canonical', '--compact'], { stdin: '\uFEFF{"visitor":{"name":"Ada"}}' });
-    expect(outcome).toEqual({ status: 0, stdout: '{"visitor":{"name":"Ada"}}\n', stderr: '' });
+  it('refuses bytes that are not UTF-8 with invalid_utf8', async () => {
+    const bytes = Uint8Array.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]);
+    expect(await errorsOf(toGenesys, bytes, runBinary)).toEqual({ status: 1, stdout: '', codes: ['invalid_utf8'] });
   });
 });

@@ -44,7 +44,7 @@ function push(args: readonly string[], run: PushRun = {}): Promise<PushOutcome> 
 
 const basic = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
 
-describe('push genesys against a Genesys API stand-in on 127.0.0.1 (the built binary; failure modes in process)', () => {
+describe('push genesys against a Genesys API stand-in on 127.0.0.1 (the main path and wrong credentials through the built binary; the rest in process)', () => {
   it('gets a token, finds the customer participant and PATCHes exactly the adapter\'s attributes; prints the receipt', async () => {
     const { status, stdout, stderr, sent } = await push(['--conversation-id', conversationId, '--input', 'fixtures/context.json']);
     expect(status).toBe(0);
@@ -79,7 +79,7 @@ describe('push genesys against a Genesys API stand-in on 127.0.0.1 (the built bi
 
   it('reads the context from standard input and writes to the given participant without looking it up', async () => {
     const context = JSON.stringify({ visitor: { name: 'Grace Hopper' } });
-    const { status, stdout, sent } = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--compact', '-'], { stdin: context });
+    const { status, stdout, sent } = await push(['--conversation-id', conversationId, '--participant-id', customerId, '--compact', '-'], { stdin: context, inProcess: true });
     expect(status).toBe(0);
     expect(sent.map((request) => request.method)).toEqual(['POST', 'PATCH']);
     expect(sent[1]!.json).toEqual({ attributes: expectedAttributes(context) });
