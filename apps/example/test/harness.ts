@@ -54,7 +54,7 @@ export const pageTimeout = ciTimeouts(30_000).testTimeout;
 
 const screenshots = new URL('../test-results/screenshots/', import.meta.url);
 
-/** Full-page screenshots of passing tests only when asked for: a PNG per page costs Chromium more than the test. */
+/** Full-page screenshots of passing tests only when asked for: nobody looks at them, and each is a full-page PNG encode. */
 const keepPassingScreenshots = process.env['VC_KEEP_SCREENSHOTS'] === '1';
 
 function saveScreenshot(page: Page, name: string): Promise<unknown> {
