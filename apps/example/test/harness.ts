@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestContext } from 'vitest';
+import { ciTimeouts } from '../../../vitest.shared.js';
 import { createApp } from '../src/app.js';
 import { readConfig, type ExampleConfig } from '../src/config.js';
 import type { PushDelivery } from '../src/push/push-target.js';
@@ -44,12 +46,61 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * How long a page may take to get where a test waits for it (a navigation, a click, a panel update) on a loaded
+ * 2-core machine with several pages open at once; scaled with `VC_TEST_TIMEOUT_SCALE` like every test timeout.
+ */
+export const pageTimeout = ciTimeouts(30_000).testTimeout;
+
 const screenshots = new URL('../test-results/screenshots/', import.meta.url);
 
-/** Keeps a screenshot as a test artifact (apps/example/test-results/screenshots). */
-export async function keepScreenshot(page: Page, name: string): Promise<void> {
+/** Full-page screenshots of passing tests only when asked for: nobody looks at them, and each is a full-page PNG encode. */
+const keepPassingScreenshots = process.env['VC_KEEP_SCREENSHOTS'] === '1';
+
+function saveScreenshot(page: Page, name: string): Promise<unknown> {
   mkdirSync(screenshots, { recursive: true });
-  await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true });
+  return page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true });
+}
+
+/**
+ * Keeps a screenshot of a page a test has checked, as an artifact (apps/example/test-results/screenshots), when
+ * `VC_KEEP_SCREENSHOTS=1`. A failing test's page is always kept (see {@link openPage}).
+ */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  if (keepPassingScreenshots) await saveScreenshot(page, name);
+}
+
+/**
+ * A new page for one test: closed when the test ends, and screenshotted first if the test failed
+ * (`failed-<test name>.png`), so a failure shows what the page looked like without every pass paying for a
+ * screenshot. Pages share the caller's browser context: a context per page made Chromium start a renderer and a
+ * storage partition each time, about two thirds of its CPU. Sharing is safe here because nothing the app or its
+ * stand-ins serve uses cookies or web storage, and every check (dialogs, page errors, CSP violations, the DOM)
+ * is made on the test's own page.
+ */
+export async function openPage(browserContext: BrowserContext, test: TestContext, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await browserContext.newPage();
+  if (viewport !== undefined) await page.setViewportSize(viewport);
+  page.setDefaultTimeout(pageTimeout);
+  test.onTestFinished(async () => {
+    if (test.task.result?.state === 'fail') {
+      const name = `failed-${test.task.fullName.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 120)}`;
+      // The test's own error is the one to report; a page too broken to screenshot must not replace it.
+      await saveScreenshot(page, name).catch(() => undefined);
+    }
+    await page.close();
+  });
+  return page;
+}
+
+/**
+ * The app on a server of the test's own, closed when the test ends: for a test that reads back state other tests
+ * also write (the operator inbox, what an API stand-in received), so tests can run at the same time.
+ */
+export async function isolatedExample(test: TestContext, env: Record<string, string> = {}): Promise<RunningExample> {
+  const example = await startExample(env);
+  test.onTestFinished(() => example.close());
+  return example;
 }
 
 /** Records what must never happen on a page: dialogs (alert), page errors, CSP violations. */
@@ -77,10 +128,10 @@ export async function watchPage(page: Page): Promise<{ dialogs: string[]; errors
 /** The agent panel's JSON once the stand-in has received something. */
 export async function agentPanel(page: Page): Promise<unknown> {
   const panel = page.locator('[data-agent-panel][data-updated]');
-  await panel.waitFor({ state: 'attached', timeout: 10_000 });
+  await panel.waitFor({ state: 'attached', timeout: pageTimeout });
   await page.waitForFunction(() => {
     const text = document.querySelector('[data-agent-panel]')?.textContent ?? '';
     return text.startsWith('{') || text.startsWith('[');
-  }, undefined, { timeout: 10_000 });
+  }, undefined, { timeout: pageTimeout });
   return JSON.parse((await page.locator('[data-agent-panel]').textContent()) ?? 'null');
 }
