@@ -1,5 +1,5 @@
+import { isJsonObject, ownJsonValue } from '@visitor-context/core';
 import type { JsonObject, JsonValue } from '@visitor-context/core';
-import { isObject, own } from './comm100-webhook-sources.js';
 
 /*
  * What `Comm100WebhookEventSchema` accepts of a normalized webhook, in plain code, for the fast path of
@@ -108,10 +108,10 @@ function areItems(value: JsonValue, withIds: boolean): boolean {
   if (value === null) return true;
   if (!Array.isArray(value)) return false;
   for (const item of value) {
-    if (!isObject(item) || typeof own(item, 'name') !== 'string') return false;
+    if (!isJsonObject(item) || typeof ownJsonValue(item, 'name') !== 'string') return false;
     if (!withIds) continue;
-    const fieldId = own(item, 'field_id');
-    const id = own(item, 'id');
+    const fieldId = ownJsonValue(item, 'field_id');
+    const id = ownJsonValue(item, 'id');
     if ((fieldId !== undefined && fieldId !== null && !isIdentifier(fieldId)) || (id !== undefined && id !== null && !isIdentifier(id))) return false;
   }
   return true;
@@ -151,9 +151,9 @@ function matchesKinds(object: JsonObject, kinds: Readonly<Record<string, Kind>>)
 
 /** A section the event requires (an object of its schema), or allows (also absent or null). */
 function matchesSection(root: JsonObject, key: string, kinds: Readonly<Record<string, Kind>>, required: boolean): boolean {
-  const value = own(root, key);
+  const value = ownJsonValue(root, key);
   if (value === undefined || value === null) return !required;
-  return isObject(value) && matchesKinds(value, kinds);
+  return isJsonObject(value) && matchesKinds(value, kinds);
 }
 
 /**
@@ -167,7 +167,7 @@ export function matchesComm100WebhookSchema(root: JsonObject, event: string): bo
     case 'chat_ended':
       return matchesSection(root, 'visitor', visitorKinds, true) && matchesSection(root, 'chat', chatKinds, true);
     case 'chat_wrapped_up': {
-      const chatId = own(root, 'chat_id');
+      const chatId = ownJsonValue(root, 'chat_id');
       return (
         (chatId === undefined || chatId === null || isIdentifier(chatId)) &&
         matchesSection(root, 'visitor', visitorKinds, false) &&
@@ -180,7 +180,7 @@ export function matchesComm100WebhookSchema(root: JsonObject, event: string): bo
     case 'away':
     case 'login':
     case 'logout':
-      return isIdentifier(own(root, 'operator_id'));
+      return isIdentifier(ownJsonValue(root, 'operator_id'));
     case 'chat_requested':
     case 'chat_transferred':
       return matchesSection(root, 'visitor', visitorKinds, false);

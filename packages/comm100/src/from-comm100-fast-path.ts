@@ -1,7 +1,11 @@
 import {
   Diagnostics,
   defaultVisitorContextLimits,
+  isJsonObject,
+  ownJsonValue,
   readContextField,
+  setOwnJsonValue,
+  withJsonEntry,
   writeContextField,
   type JsonObject,
   type JsonValue,
@@ -12,7 +16,7 @@ import { comm100WebhookEventNames } from './comm100-api.js';
 import { comm100VisitorFieldMap } from './comm100-capabilities.js';
 import type { Comm100FromVendorOptions } from './comm100-options.js';
 import { matchesComm100WebhookSchema } from './comm100-webhook-shape.js';
-import { attributeSources, isObject, own, prototypeKeys, setOwn, withEntry, withoutCarriedValues } from './comm100-webhook-sources.js';
+import { attributeSources, prototypeKeys, withoutCarriedValues } from './comm100-webhook-sources.js';
 import { normalizeComm100Webhook } from './parse-comm100-webhook.js';
 
 const { maxStringLength, maxAttributes } = defaultVisitorContextLimits;
@@ -42,8 +46,8 @@ function fitsAsIs(value: JsonValue): boolean {
  * in place instead of copied: the payload is core's fresh checked copy, so the draft may share it.
  */
 export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVendorOptions): MutableVisitorContext | undefined {
-  if (!isObject(payload)) return undefined;
-  const event = own(payload, 'event');
+  if (!isJsonObject(payload)) return undefined;
+  const event = ownJsonValue(payload, 'event');
   if (typeof event !== 'string' || !eventNames.has(event)) return undefined;
   const probe = new Diagnostics();
   const normalized = normalizeComm100Webhook(payload, probe) as JsonObject;
@@ -52,8 +56,8 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
   const context: MutableVisitorContext = {};
   const bag: JsonObject = {};
   for (const key in normalized) if (key !== 'visitor') bag[key] = normalized[key] as JsonValue;
-  const chat = own(bag, 'chat');
-  if (isObject(chat) && Object.hasOwn(chat, 'chat_transcript')) {
+  const chat = ownJsonValue(bag, 'chat');
+  if (isJsonObject(chat) && Object.hasOwn(chat, 'chat_transcript')) {
     // The general path says the transcript was left out, unless the caller delivers it some other way.
     if (options.transcriptDelivered !== true) return undefined;
     const { chat_transcript: _transcript, ...rest } = chat;
@@ -62,10 +66,10 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
 
   const variableFields = new Map<string, string>();
   for (const canonical in options.fieldVariables) variableFields.set(options.fieldVariables[canonical as keyof typeof options.fieldVariables] as string, canonical);
-  const visitor = own(normalized, 'visitor');
+  const visitor = ownJsonValue(normalized, 'visitor');
   // Which visitor key filled a canonical field: needed only where a custom variable may fill it too.
   const vendorKeyOf = variableFields.size > 0 ? new Map<string, string>() : undefined;
-  if (isObject(visitor)) {
+  if (isJsonObject(visitor)) {
     const visitorBag: JsonObject = {};
     for (const key in visitor) {
       const value = visitor[key] as JsonValue;
@@ -89,13 +93,13 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
     source === 'custom_fields' ? undefined : variableFields.get(name);
   let attributeCount = 0;
   for (const [section, key] of attributeSources) {
-    const owner = own(normalized, section);
-    const items = isObject(owner) ? own(owner, key) : undefined;
+    const owner = ownJsonValue(normalized, section);
+    const items = isJsonObject(owner) ? ownJsonValue(owner, key) : undefined;
     if (!Array.isArray(items)) continue;
     for (const item of items) {
-      const name = isObject(item) ? own(item, 'name') : undefined;
-      if (!isObject(item) || typeof name !== 'string') continue;
-      const value = own(item, 'value');
+      const name = isJsonObject(item) ? ownJsonValue(item, 'name') : undefined;
+      if (!isJsonObject(item) || typeof name !== 'string') continue;
+      const value = ownJsonValue(item, 'value');
       if (value === undefined || value === null || value === '') continue;
       // The general path words each of these: a value to convert or truncate, a refused or empty key.
       if (typeof value === 'object' || (typeof value === 'string' && value.length > maxStringLength)) return undefined;
@@ -104,9 +108,9 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
         if (typeof value !== 'string') return undefined;
         const measured = readContextField(context as VisitorContext, canonical);
         const vendorKey = vendorKeyOf?.get(canonical);
-        const visitorBag = own(bag, 'visitor');
+        const visitorBag = ownJsonValue(bag, 'visitor');
         // The custom variable was set on purpose, so it wins; Comm100's own measurement stays in the bag.
-        if (measured !== undefined && vendorKey !== undefined && isObject(visitorBag)) setOwn(visitorBag, vendorKey, measured);
+        if (measured !== undefined && vendorKey !== undefined && isJsonObject(visitorBag)) setOwnJsonValue(visitorBag, vendorKey, measured);
         writeContextField(context, canonical, value);
         continue;
       }
@@ -124,13 +128,13 @@ export function fromComm100FastPath(payload: JsonValue, options: Comm100FromVend
   }
 
   for (const [section, key] of attributeSources) {
-    const owner = own(bag, section);
-    if (!isObject(owner) || !Object.hasOwn(owner, key)) continue;
+    const owner = ownJsonValue(bag, section);
+    if (!isJsonObject(owner) || !Object.hasOwn(owner, key)) continue;
     const kept = withoutCarriedValues(owner[key] as JsonValue, (name, value) => {
       const carried = readContextField(context as VisitorContext, canonicalOf(key, name) ?? `attributes.${name}`);
       return carried !== undefined && carried === value;
     });
-    bag[section] = withEntry(owner, key, kept);
+    bag[section] = withJsonEntry(owner, key, kept);
   }
 
   if (!fitsAsIs(bag)) return undefined;

@@ -1,7 +1,11 @@
 import {
   defaultVisitorContextLimits,
+  isJsonObject,
+  ownJsonValue,
   readContextField,
   reportUnrecognizedPayload,
+  setOwnJsonValue,
+  withJsonEntry,
   writeContextField,
   type DiagnosticPath,
   type Diagnostics,
@@ -14,7 +18,7 @@ import { comm100PayloadShapes, comm100VisitorFieldMap } from './comm100-capabili
 import type { Comm100FromVendorOptions } from './comm100-options.js';
 import type { VisitorContextFieldName } from '@visitor-context/core';
 import { normalizeComm100Webhook, validateComm100Webhook } from './parse-comm100-webhook.js';
-import { attributeSources, isObject, own, prototypeKeys, setOwn, withEntry, withoutCarriedValues } from './comm100-webhook-sources.js';
+import { attributeSources, prototypeKeys, withoutCarriedValues } from './comm100-webhook-sources.js';
 import { fromComm100FastPath } from './from-comm100-fast-path.js';
 
 const { maxStringLength, maxAttributes } = defaultVisitorContextLimits;
@@ -43,26 +47,26 @@ export function fromComm100(payload: JsonValue, options: Comm100FromVendorOption
 
 /** The general path of {@link fromComm100}: every payload, every diagnostic. */
 export function fromComm100GeneralPath(payload: JsonValue, options: Comm100FromVendorOptions, diagnostics: Diagnostics): MutableVisitorContext {
-  if (isObject(payload) && !webhookKeys.some((key) => Object.hasOwn(payload, key))) {
+  if (isJsonObject(payload) && !webhookKeys.some((key) => Object.hasOwn(payload, key))) {
     reportUnrecognizedPayload(diagnostics, 'Comm100', comm100PayloadShapes);
     return { vendor: { comm100: fitStrings(payload, ['vendor', 'comm100'], diagnostics) as JsonObject } };
   }
   const normalized = normalizeComm100Webhook(payload, diagnostics);
-  if (validateComm100Webhook(normalized, diagnostics) === undefined || !isObject(normalized)) return {};
+  if (validateComm100Webhook(normalized, diagnostics) === undefined || !isJsonObject(normalized)) return {};
   const context: MutableVisitorContext = {};
   const bag: JsonObject = {};
   for (const [key, value] of Object.entries(normalized)) {
-    if (key !== 'visitor') setOwn(bag, key, value);
+    if (key !== 'visitor') setOwnJsonValue(bag, key, value);
   }
   omitTranscript(bag, options, diagnostics);
 
-  const visitor = own(normalized, 'visitor');
+  const visitor = ownJsonValue(normalized, 'visitor');
   const vendorKeyOf = new Map<string, string>();
-  if (isObject(visitor)) {
+  if (isJsonObject(visitor)) {
     const visitorBag: JsonObject = {};
     for (const [key, value] of Object.entries(visitor)) {
       const canonical = visitorFields.get(key);
-      if (canonical === undefined || !writeText(context, canonical, key, value, diagnostics)) setOwn(visitorBag, key, value);
+      if (canonical === undefined || !writeText(context, canonical, key, value, diagnostics)) setOwnJsonValue(visitorBag, key, value);
       else vendorKeyOf.set(canonical, key);
     }
     bag['visitor'] = visitorBag;
@@ -78,29 +82,29 @@ export function fromComm100GeneralPath(payload: JsonValue, options: Comm100FromV
   // Counted as they are written: counting the keys for every item made the cost per item grow with their number.
   const attributeCount = { value: 0 };
   for (const [section, key] of attributeSources) {
-    const owner = own(normalized, section);
-    const items = isObject(owner) ? own(owner, key) : undefined;
+    const owner = ownJsonValue(normalized, section);
+    const items = isJsonObject(owner) ? ownJsonValue(owner, key) : undefined;
     if (!Array.isArray(items)) continue;
     items.forEach((item, index) => {
-      const name = isObject(item) ? own(item, 'name') : undefined;
-      if (!isObject(item) || typeof name !== 'string') return;
+      const name = isJsonObject(item) ? ownJsonValue(item, 'name') : undefined;
+      if (!isJsonObject(item) || typeof name !== 'string') return;
       const path = [section, key, index, 'value'];
       const canonical = canonicalOf(key, name);
       if (canonical !== undefined) {
-        readFieldVariable(context, bag, canonical, own(item, 'value'), vendorKeyOf, path, diagnostics);
+        readFieldVariable(context, bag, canonical, ownJsonValue(item, 'value'), vendorKeyOf, path, diagnostics);
       } else {
-        writeAttribute(context, attributeCount, name, own(item, 'value'), path, diagnostics);
+        writeAttribute(context, attributeCount, name, ownJsonValue(item, 'value'), path, diagnostics);
       }
     });
   }
   for (const [section, key] of attributeSources) {
-    const owner = own(bag, section);
-    if (!isObject(owner) || !Object.hasOwn(owner, key)) continue;
+    const owner = ownJsonValue(bag, section);
+    if (!isJsonObject(owner) || !Object.hasOwn(owner, key)) continue;
     const kept = withoutCarriedValues(owner[key] as JsonValue, (name, value) => {
       const carried = readContextField(context as VisitorContext, canonicalOf(key, name) ?? `attributes.${name}`);
       return carried !== undefined && carried === value;
     });
-    setOwn(bag, section, withEntry(owner, key, kept));
+    setOwnJsonValue(bag, section, withJsonEntry(owner, key, kept));
   }
 
   context.vendor = { comm100: fitStrings(bag, ['vendor', 'comm100'], diagnostics) as JsonObject };
@@ -108,8 +112,8 @@ export function fromComm100GeneralPath(payload: JsonValue, options: Comm100FromV
 }
 
 function omitTranscript(bag: JsonObject, options: Comm100FromVendorOptions, diagnostics: Diagnostics): void {
-  const chat = own(bag, 'chat');
-  if (!isObject(chat) || !Object.hasOwn(chat, 'chat_transcript')) return;
+  const chat = ownJsonValue(bag, 'chat');
+  if (!isJsonObject(chat) || !Object.hasOwn(chat, 'chat_transcript')) return;
   const { chat_transcript: transcript, ...rest } = chat;
   bag['chat'] = rest;
   if (options.transcriptDelivered) return;
@@ -151,9 +155,9 @@ function readFieldVariable(
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const measured = readContextField(context as VisitorContext, canonical);
   const vendorKey = vendorKeyOf.get(canonical);
-  const visitorBag = own(bag, 'visitor');
+  const visitorBag = ownJsonValue(bag, 'visitor');
   // The custom variable was set on purpose, so it wins; Comm100's own measurement stays in the bag.
-  if (measured !== undefined && vendorKey !== undefined && isObject(visitorBag)) setOwn(visitorBag, vendorKey, measured);
+  if (measured !== undefined && vendorKey !== undefined && isJsonObject(visitorBag)) setOwnJsonValue(visitorBag, vendorKey, measured);
   if (typeof value !== 'string') {
     diagnostics.warning('value_coerced', canonicalPath(canonical), `The custom variable for ${canonical} is not text (${JSON.stringify(value).slice(0, 40)}); it was converted to text.`);
   }
@@ -217,7 +221,7 @@ function fit(text: string, path: DiagnosticPath, diagnostics: Diagnostics): stri
 function fitStrings(value: JsonValue, path: (string | number)[], diagnostics: Diagnostics): JsonValue {
   if (typeof value === 'string') return fit(value, path, diagnostics);
   if (Array.isArray(value)) return value.map((item, index) => fitStrings(item, [...path, index], diagnostics));
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const copy: JsonObject = {};
   for (const [key, item] of Object.entries(value)) {
     if (prototypeKeys.has(key)) {

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import {
-  checkJsonValue,
   Diagnostics,
+  checkJsonValue,
   formatPath,
+  isJsonObject,
   parseJson,
   type JsonLimits,
   type JsonObject,
@@ -34,9 +35,6 @@ const epochTimeKeys = new Set(['first_visit_time', 'visit_time', 'time']);
 /** The objects of a webhook whose top-level values may be Microsoft JSON dates. */
 const sectionsWithDates = ['visitor', 'chat', 'wrapup', 'offline_message'] as const;
 
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * Rewrites Comm100's encodings in a checked payload, without touching user-entered values: `/Date(ms)/`
  * strings directly on the event or its visitor, chat, wrap-up or offline message become ISO 8601, the visitor
@@ -44,19 +42,19 @@ const isObject = (value: JsonValue | undefined): value is JsonObject =>
  * that cannot be read keeps its text, with an `unreadable_date` warning on `diagnostics` when given.
  */
 export function normalizeComm100Webhook(payload: JsonValue, diagnostics?: Diagnostics): JsonValue {
-  if (!isObject(payload)) return payload;
+  if (!isJsonObject(payload)) return payload;
   const normalized = convertDates(payload, [], diagnostics);
   for (const section of sectionsWithDates) {
     const value = Object.hasOwn(normalized, section) ? normalized[section] : undefined;
-    if (isObject(value)) normalized[section] = convertDates(value, [section], diagnostics);
+    if (isJsonObject(value)) normalized[section] = convertDates(value, [section], diagnostics);
   }
   const visitor = Object.hasOwn(normalized, 'visitor') ? normalized['visitor'] : undefined;
-  if (isObject(visitor) && Object.hasOwn(visitor, 'status') && typeof visitor['status'] === 'number') {
+  if (isJsonObject(visitor) && Object.hasOwn(visitor, 'status') && typeof visitor['status'] === 'number') {
     const name = comm100VisitorStatusName(visitor['status']);
     if (name !== undefined) visitor['status_name'] = name;
   }
   const chat = Object.hasOwn(normalized, 'chat') ? normalized['chat'] : undefined;
-  if (isObject(chat) && Object.hasOwn(chat, 'chat_transcript') && typeof chat['chat_transcript'] === 'string') {
+  if (isJsonObject(chat) && Object.hasOwn(chat, 'chat_transcript') && typeof chat['chat_transcript'] === 'string') {
     chat['chat_transcript'] = splitComm100Transcript(chat['chat_transcript']);
   }
   return normalized;
@@ -101,7 +99,7 @@ function convertDates(object: JsonObject, path: readonly string[], diagnostics: 
  * Returns the typed event, or `undefined` when an error was reported.
  */
 export function validateComm100Webhook(normalized: JsonValue, diagnostics: Diagnostics): Comm100WebhookEvent | undefined {
-  if (!isObject(normalized)) {
+  if (!isJsonObject(normalized)) {
     diagnostics.error('not_an_object', [], 'A Comm100 webhook body is a JSON object like {"event":"chat_started","visitor":{…}}.');
     return undefined;
   }

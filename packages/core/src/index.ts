@@ -27,6 +27,7 @@ export {
   type VisitorContextLimits,
 } from './limits.js';
 export type { JsonObject, JsonValue } from './plain-data.js';
+export { isJsonObject, ownJsonValue, setOwnJsonValue, withJsonEntry } from './json-object.js';
 export {
   VisitorContextSchema,
   visitorContextFieldNames,

@@ -1,6 +1,8 @@
 import {
   Diagnostics,
   defaultJsonLimits,
+  isJsonObject,
+  ownJsonValue,
   readContextField,
   writeContextField,
   type JsonObject,
@@ -9,7 +11,6 @@ import {
 } from '@visitor-context/core';
 import type { ResolvedFieldMap } from './wxcc-field-map.js';
 import { readInboundPayload } from './wxcc-inbound-payload.js';
-import { isObject, ownValue } from './wxcc-json-object.js';
 import { readProfileParams } from './wxcc-profile-params.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 import { checkExtra, extrasToCanonical } from './wxcc-widget-extras.js';
@@ -79,10 +80,10 @@ function holdsRefusedKey(value: JsonValue): boolean {
  * null (an object value makes the general path re-check it, or report it), no refused key. Otherwise undefined.
  */
 function readPlainCustomFields(extras: JsonObject): JsonObject | undefined {
-  const sent = ownValue(extras, 'custom_chat_fields');
+  const sent = ownJsonValue(extras, 'custom_chat_fields');
   let fields: JsonValue | undefined = sent;
   if (sent === undefined) {
-    const attr = ownValue(extras, 'custom_chat_attr');
+    const attr = ownJsonValue(extras, 'custom_chat_attr');
     fields = attr;
     if (typeof attr === 'string') {
       if (attr.length > longestPlainAttrText || attr.charCodeAt(0) === 0xfeff) return undefined;
@@ -93,7 +94,7 @@ function readPlainCustomFields(extras: JsonObject): JsonObject | undefined {
       }
     }
   }
-  if (!isObject(fields)) return undefined;
+  if (!isJsonObject(fields)) return undefined;
   for (const key in fields) {
     const value = fields[key];
     if (isRefusedKey(key) || (typeof value === 'object' && value !== null)) return undefined;

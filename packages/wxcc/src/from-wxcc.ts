@@ -1,7 +1,10 @@
 import {
+  isJsonObject,
+  ownJsonValue,
   parseJson,
   readContextField,
   reportUnrecognizedPayload,
+  setOwnJsonValue,
   writeContextField,
   type Diagnostics,
   type JsonObject,
@@ -11,7 +14,6 @@ import {
 import { wxccPayloadShapes } from './wxcc-capabilities.js';
 import type { ResolvedFieldMap } from './wxcc-field-map.js';
 import { readInboundPayload } from './wxcc-inbound-payload.js';
-import { isObject, ownValue, setOwn } from './wxcc-json-object.js';
 import { reportEventWithoutExtras, reportMissingCustomFields } from './wxcc-missing-custom-fields.js';
 import { readProfileParams } from './wxcc-profile-params.js';
 import { moveRefusedKeys } from './wxcc-refused-keys.js';
@@ -38,10 +40,10 @@ export function fromWxccGeneralPath(payload: JsonValue, fields: ResolvedFieldMap
   const inbound = readInboundPayload(payload, diagnostics);
   if (inbound === undefined) return context;
   const bag: JsonObject = {};
-  if (inbound.event !== undefined) setOwn(bag, 'event', inbound.event);
+  if (inbound.event !== undefined) setOwnJsonValue(bag, 'event', inbound.event);
   if (!inbound.recognized) {
     reportUnrecognizedPayload(diagnostics, 'Webex Contact Center', wxccPayloadShapes);
-    if (inbound.extras !== undefined) setOwn(bag, 'extras', inbound.extras);
+    if (inbound.extras !== undefined) setOwnJsonValue(bag, 'extras', inbound.extras);
     moveRefusedKeys(bag, diagnostics);
     if (Object.keys(bag).length > 0) context.vendor = { [wxccVendorId]: bag };
     return context;
@@ -57,14 +59,14 @@ export function fromWxccGeneralPath(payload: JsonValue, fields: ResolvedFieldMap
   for (const [fieldName, value] of Object.entries(customFields)) {
     const canonical = fields.canonicalFor(fieldName);
     if (canonical === undefined) {
-      setOwn(customChatFields, fieldName, value);
+      setOwnJsonValue(customChatFields, fieldName, value);
       continue;
     }
     const path = canonical.startsWith('attributes.')
       ? ['attributes', canonical.slice('attributes.'.length)]
       : canonical.split('.');
     if (typeof value === 'object') {
-      setOwn(customChatFields, fieldName, value);
+      setOwnJsonValue(customChatFields, fieldName, value);
       diagnostics.warning(
         'field_dropped',
         path,
@@ -100,11 +102,11 @@ export function fromWxccGeneralPath(payload: JsonValue, fields: ResolvedFieldMap
         `extras["Initiated from URL"] is not an absolute http(s) URL, so page.url was not set from it; it was kept in vendor.wxcc.extras.`,
       );
     }
-    setOwn(otherExtras, key, value);
+    setOwnJsonValue(otherExtras, key, value);
   }
 
-  if (Object.keys(customChatFields).length > 0) setOwn(bag, 'customChatFields', customChatFields);
-  if (Object.keys(otherExtras).length > 0) setOwn(bag, 'extras', otherExtras);
+  if (Object.keys(customChatFields).length > 0) setOwnJsonValue(bag, 'customChatFields', customChatFields);
+  if (Object.keys(otherExtras).length > 0) setOwnJsonValue(bag, 'extras', otherExtras);
   moveRefusedKeys(bag, diagnostics);
   if (Object.keys(bag).length > 0) context.vendor = { [wxccVendorId]: bag };
   return context;
@@ -116,24 +118,24 @@ export function fromWxccGeneralPath(payload: JsonValue, fields: ResolvedFieldMap
  * in `vendor.wxcc.extras`, with a warning.
  */
 function readCustomFields(extras: JsonObject, otherExtras: JsonObject, diagnostics: Diagnostics): JsonObject {
-  const sent = ownValue(extras, 'custom_chat_fields');
+  const sent = ownJsonValue(extras, 'custom_chat_fields');
   if (sent !== undefined) {
-    if (isObject(sent)) return sent;
-    setOwn(otherExtras, 'custom_chat_fields', sent);
+    if (isJsonObject(sent)) return sent;
+    setOwnJsonValue(otherExtras, 'custom_chat_fields', sent);
     diagnostics.warning('custom_chat_attr_unreadable', ['custom_chat_fields'], 'custom_chat_fields is not an object; it was kept in vendor.wxcc.extras.');
   }
-  const attr = ownValue(extras, 'custom_chat_attr');
+  const attr = ownJsonValue(extras, 'custom_chat_attr');
   if (attr === undefined) return {};
-  if (isObject(attr)) return attr;
+  if (isJsonObject(attr)) return attr;
   if (typeof attr === 'string') {
     const parsed = parseJson(attr);
-    if (parsed.ok && isObject(parsed.value)) return parsed.value;
+    if (parsed.ok && isJsonObject(parsed.value)) return parsed.value;
     if (!parsed.ok && parsed.diagnostics.some((item) => item.code === 'forbidden_key')) {
       diagnostics.add(parsed.diagnostics.map((item) => ({ ...item, path: ['custom_chat_attr', ...item.path] })));
       return {};
     }
   }
-  setOwn(otherExtras, 'custom_chat_attr', attr);
+  setOwnJsonValue(otherExtras, 'custom_chat_attr', attr);
   diagnostics.warning(
     'custom_chat_attr_unreadable',
     ['custom_chat_attr'],

@@ -1,5 +1,13 @@
-import { parseJson, type Diagnostics, type JsonObject, type JsonValue, type Result } from '@visitor-context/core';
-import { isObject, ownValue, withEntry } from './wxcc-json-object.js';
+import {
+  isJsonObject,
+  ownJsonValue,
+  parseJson,
+  withJsonEntry,
+  type Diagnostics,
+  type JsonObject,
+  type JsonValue,
+  type Result,
+} from '@visitor-context/core';
 
 /**
  * Message extras keys the Live Chat widget writes: `browserfingerprint`, `Webpage`, `Website` on every message,
@@ -64,29 +72,29 @@ export function readInboundPayload(payload: JsonValue, diagnostics: Diagnostics)
     return undefined;
   }
   const root = decoded.value;
-  if (!isObject(root)) {
+  if (!isJsonObject(root)) {
     const kind = Array.isArray(root) ? 'an array' : root === null ? 'null' : `a ${typeof root}`;
     diagnostics.error('not_an_object', [], `Expected the message extras object, the whole inbound event, or the JSON text of either; got ${kind}.`);
     return undefined;
   }
 
-  const inner = ownValue(root, 'inappmessaging');
-  if (isObject(inner)) {
-    const message = ownValue(inner, 'message');
-    if (isObject(message) && Object.hasOwn(message, 'extras')) {
+  const inner = ownJsonValue(root, 'inappmessaging');
+  if (isJsonObject(inner)) {
+    const message = ownJsonValue(inner, 'message');
+    if (isJsonObject(message) && Object.hasOwn(message, 'extras')) {
       const rest = (extras: JsonValue | undefined): JsonObject =>
-        withEntry(root, 'inappmessaging', withEntry(inner, 'message', withEntry(message, 'extras', extras)));
-      return readEventExtras(ownValue(message, 'extras'), rest, ['inappmessaging', 'message', 'extras'], diagnostics);
+        withJsonEntry(root, 'inappmessaging', withJsonEntry(inner, 'message', withJsonEntry(message, 'extras', extras)));
+      return readEventExtras(ownJsonValue(message, 'extras'), rest, ['inappmessaging', 'message', 'extras'], diagnostics);
     }
     if (Object.hasOwn(inner, 'extras')) {
-      const rest = (extras: JsonValue | undefined): JsonObject => withEntry(root, 'inappmessaging', withEntry(inner, 'extras', extras));
-      return readEventExtras(ownValue(inner, 'extras'), rest, ['inappmessaging', 'extras'], diagnostics);
+      const rest = (extras: JsonValue | undefined): JsonObject => withJsonEntry(root, 'inappmessaging', withJsonEntry(inner, 'extras', extras));
+      return readEventExtras(ownJsonValue(inner, 'extras'), rest, ['inappmessaging', 'extras'], diagnostics);
     }
     return { extras: undefined, event: root, recognized: true };
   }
   const flatKey = flatExtrasKeys.find((key) => Object.hasOwn(root, key));
   if (flatKey !== undefined) {
-    return readEventExtras(ownValue(root, flatKey), (extras) => withEntry(root, flatKey, extras), [flatKey], diagnostics);
+    return readEventExtras(ownJsonValue(root, flatKey), (extras) => withJsonEntry(root, flatKey, extras), [flatKey], diagnostics);
   }
   if (Object.keys(root).some((key) => key.startsWith('inappmessaging.'))) return { extras: undefined, event: root, recognized: true };
   return { extras: root, event: undefined, recognized: Object.keys(root).some((key) => widgetExtrasKeys.has(key)) };
@@ -109,7 +117,7 @@ function readEventExtras(
       return undefined;
     }
   }
-  if (decoded?.ok === true && isObject(decoded.value)) return { extras: decoded.value, event: eventWith(undefined), recognized: true };
+  if (decoded?.ok === true && isJsonObject(decoded.value)) return { extras: decoded.value, event: eventWith(undefined), recognized: true };
   diagnostics.warning(
     'extras_unreadable',
     [...path],

@@ -1,6 +1,6 @@
+import { ownJsonValue } from '@visitor-context/core';
 import type { Diagnostics, JsonObject } from '@visitor-context/core';
 import { firstMessageExtrasKeys } from './wxcc-inbound-payload.js';
-import { ownValue } from './wxcc-json-object.js';
 
 /**
  * Says why message extras from the flow carry no custom chat fields: the widget sends `custom_chat_attr` with a
@@ -10,7 +10,7 @@ import { ownValue } from './wxcc-json-object.js';
 export function reportMissingCustomFields(extras: JsonObject, diagnostics: Diagnostics): void {
   if (Object.hasOwn(extras, 'custom_chat_attr') || Object.hasOwn(extras, 'custom_chat_fields')) return;
   const firstMessage = firstMessageExtrasKeys.some((key) => Object.hasOwn(extras, key));
-  const webpage = ownValue(extras, 'Webpage');
+  const webpage = ownJsonValue(extras, 'Webpage');
   let reason: string;
   if (!firstMessage) {
     reason =

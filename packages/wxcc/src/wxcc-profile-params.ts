@@ -1,5 +1,12 @@
-import { parseJson, readContextField, writeContextField, type Diagnostics, type JsonValue, type MutableVisitorContext } from '@visitor-context/core';
-import { isObject } from './wxcc-json-object.js';
+import {
+  isJsonObject,
+  parseJson,
+  readContextField,
+  writeContextField,
+  type Diagnostics,
+  type JsonValue,
+  type MutableVisitorContext,
+} from '@visitor-context/core';
 
 /**
  * `extras.customprofileparams`: the widget's IP lookup, stored as `{"IP", "City", "Country"}` (each `""` when the
@@ -55,7 +62,7 @@ export function readProfileParams(raw: JsonValue, context: MutableVisitorContext
     const parsed = parseJson(raw);
     params = parsed.ok ? parsed.value : null;
   }
-  if (!isObject(params)) {
+  if (!isJsonObject(params)) {
     diagnostics.warning(
       'customprofileparams_unreadable',
       ['customprofileparams'],

@@ -1,5 +1,5 @@
+import { isJsonObject, setOwnJsonValue } from '@visitor-context/core';
 import type { Diagnostics, JsonObject, JsonValue } from '@visitor-context/core';
-import { isObject, setOwn } from './wxcc-json-object.js';
 import { wxccVendorId } from './wxcc-vendor-bag.js';
 
 /** Keys the canonical model refuses anywhere, even in a vendor bag, because they can pollute prototypes. */
@@ -14,15 +14,15 @@ export function moveRefusedKeys(bag: JsonObject, diagnostics: Diagnostics): void
   const moved: JsonObject = {};
   const clean = (value: JsonValue, path: readonly string[]): JsonValue => {
     if (Array.isArray(value)) return value.map((item, index) => clean(item, [...path, String(index)]));
-    if (!isObject(value)) return value;
+    if (!isJsonObject(value)) return value;
     const copy: JsonObject = {};
     for (const [key, item] of Object.entries(value)) {
       if (!refusedKeys.includes(key)) {
-        setOwn(copy, key, clean(item, [...path, key]));
+        setOwnJsonValue(copy, key, clean(item, [...path, key]));
         continue;
       }
       const place = [...path, key].join('.');
-      setOwn(moved, place, item);
+      setOwnJsonValue(moved, place, item);
       diagnostics.warning(
         'field_renamed',
         ['vendor', wxccVendorId, ...path, key],
@@ -31,6 +31,6 @@ export function moveRefusedKeys(bag: JsonObject, diagnostics: Diagnostics): void
     }
     return copy;
   };
-  for (const [section, entries] of Object.entries(bag)) setOwn(bag, section, clean(entries, [section]));
-  if (Object.keys(moved).length > 0) setOwn(bag, 'refusedKeys', moved);
+  for (const [section, entries] of Object.entries(bag)) setOwnJsonValue(bag, section, clean(entries, [section]));
+  if (Object.keys(moved).length > 0) setOwnJsonValue(bag, 'refusedKeys', moved);
 }

@@ -1,3 +1,4 @@
+import { isJsonObject } from '@visitor-context/core';
 import type { JsonObject, JsonValue, VisitorContext } from '@visitor-context/core';
 
 /** The adapter id, also the key of the `vendor.wxcc` bag. */
@@ -17,19 +18,16 @@ export interface WxccBag {
   readonly unreadable: boolean;
 }
 
-const isObject = (value: JsonValue | undefined): value is JsonObject =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 export function readWxccBag(context: VisitorContext): WxccBag {
   const vendor = context.vendor as JsonValue | undefined;
-  const bag = isObject(vendor) && Object.hasOwn(vendor, wxccVendorId) ? vendor[wxccVendorId] : undefined;
-  if (!isObject(bag)) return { customChatFields: {}, notSent: [], unreadable: bag !== undefined };
+  const bag = isJsonObject(vendor) && Object.hasOwn(vendor, wxccVendorId) ? vendor[wxccVendorId] : undefined;
+  if (!isJsonObject(bag)) return { customChatFields: {}, notSent: [], unreadable: bag !== undefined };
   const customChatFields = Object.hasOwn(bag, 'customChatFields') ? bag['customChatFields'] : undefined;
   return {
-    customChatFields: isObject(customChatFields) ? customChatFields : {},
+    customChatFields: isJsonObject(customChatFields) ? customChatFields : {},
     notSent: Object.entries(bag)
       .filter(([key]) => key !== 'customChatFields')
-      .map(([key, value]) => ({ key, names: isObject(value) ? Object.keys(value) : [] })),
-    unreadable: customChatFields !== undefined && !isObject(customChatFields),
+      .map(([key, value]) => ({ key, names: isJsonObject(value) ? Object.keys(value) : [] })),
+    unreadable: customChatFields !== undefined && !isJsonObject(customChatFields),
   };
 }
