@@ -278,16 +278,32 @@ function validateInbound(
     diagnostics.add(first.diagnostics);
     return first.value;
   }
+  // A refusal that no field can repair (a limit reached, a key refused anywhere but in a section's field) is final:
+  // moving nothing and validating again would give the same diagnostics, so they are reported as they are, with no
+  // copy and no second walk (a 1,000-attribute draft costs one schema walk, not three and a deep clone).
+  const sections = draft as Record<string, Record<string, unknown> | undefined>;
+  const movable = first.diagnostics.filter((item) => movableValues(sections, item.path) !== undefined);
+  if (movable.length === 0) {
+    diagnostics.add(first.diagnostics);
+    return undefined;
+  }
+  // Copy on write: the root and each section a field is moved out of are copied shallowly; the draft is left as it is
+  // and the second validation copies the rest.
   const rejected: JsonObject = {};
-  const repaired = structuredClone(draft) as Record<string, Record<string, unknown> | undefined>;
-  for (const item of first.diagnostics) {
-    const [section, key] = item.path;
-    const values = typeof section === 'string' && section !== 'vendor' && Object.hasOwn(repaired, section) ? repaired[section] : undefined;
-    if (item.path.length !== 2 || typeof key !== 'string' || values === undefined || !Object.hasOwn(values, key)) continue;
+  const repaired: Record<string, Record<string, unknown> | undefined> = { ...sections };
+  const copied = new Set<string>();
+  for (const item of movable) {
+    const [section, key] = item.path as [string, string];
+    if (!copied.has(section)) {
+      copied.add(section);
+      repaired[section] = copyOf(repaired[section]) as Record<string, unknown>;
+    }
+    const values = movableValues(repaired, item.path);
+    if (values === undefined) continue;
     const value = values[key];
     rejected[formatPath(item.path)] = typeof value === 'object' ? JSON.stringify(value) ?? null : (value as JsonValue);
     delete values[key];
-    if (Object.keys(values).length === 0) delete repaired[section as string];
+    if (Object.keys(values).length === 0) delete repaired[section];
     diagnostics.warning(
       'field_dropped',
       item.path,
@@ -295,12 +311,32 @@ function validateInbound(
     );
   }
   if (Object.keys(rejected).length > 0) {
-    const bags = ((repaired['vendor'] as Record<string, Record<string, unknown>> | undefined) ??= {});
-    bags[vendor] = { ...bags[vendor], rejectedFields: rejected };
-    (repaired as Record<string, unknown>)['vendor'] = bags;
+    const bags = copyOf(repaired['vendor'] ?? {}) as Record<string, unknown>;
+    bags[vendor] = { ...(bags[vendor] as Record<string, unknown> | undefined), rejectedFields: rejected };
+    repaired['vendor'] = bags as Record<string, Record<string, unknown>>;
   }
   const second = parseVisitorContext(repaired, contextOptions);
   if (second.ok) return second.value;
   diagnostics.add(second.diagnostics);
   return undefined;
+}
+
+/**
+ * The section a diagnostic's field may be moved out of: a two-part path `section.key` naming an own field of a
+ * fixed section (never `vendor`). Undefined for any other diagnostic.
+ */
+function movableValues(
+  context: Record<string, Record<string, unknown> | undefined>,
+  path: DiagnosticPath,
+): Record<string, unknown> | undefined {
+  const [section, key] = path;
+  if (path.length !== 2 || typeof section !== 'string' || typeof key !== 'string' || section === 'vendor') return undefined;
+  const values = Object.hasOwn(context, section) ? context[section] : undefined;
+  return values !== undefined && Object.hasOwn(values, key) ? values : undefined;
+}
+
+/** A shallow copy that keeps what the value is (an array stays an array; a string or number is itself). */
+function copyOf(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  return Array.isArray(value) ? Object.assign([], value) : { ...value };
 }

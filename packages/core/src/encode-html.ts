@@ -12,8 +12,6 @@ const scriptEscapes: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
-const attributeUnsafe = /[&<>"']/g;
-const attributeEscapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** The copy's rules, made once (on first use, so that bundles not using the encoders leave them out). */
 let encoderRules: PlainDataRules | undefined;
@@ -54,7 +52,36 @@ export function toScriptJson(value: unknown): string {
  * @public
  */
 export function escapeHtml(text: string): string {
-  return String(text).replace(attributeUnsafe, (character) => attributeEscapes[character] as string);
+  // One scan, copying the text between unsafe characters: about twice as fast as a replace with a callback on JSON
+  // text, whose every quote is escaped.
+  const value = String(text);
+  let html = '';
+  let start = 0;
+  for (let index = 0; index < value.length; index++) {
+    let escaped: string;
+    switch (value.charCodeAt(index)) {
+      case 0x26:
+        escaped = '&amp;';
+        break;
+      case 0x3c:
+        escaped = '&lt;';
+        break;
+      case 0x3e:
+        escaped = '&gt;';
+        break;
+      case 0x22:
+        escaped = '&quot;';
+        break;
+      case 0x27:
+        escaped = '&#39;';
+        break;
+      default:
+        continue;
+    }
+    html += value.slice(start, index) + escaped;
+    start = index + 1;
+  }
+  return start === 0 ? value : html + value.slice(start);
 }
 
 /**

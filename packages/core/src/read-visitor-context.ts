@@ -216,10 +216,10 @@ class ContextReader {
       else if (typeof item === 'number') this.number(item);
       else if (typeof item === 'boolean') this.bytes += item ? 4 : 5;
       else giveUp();
+      // Past the limit the schema path refuses the context: give up now rather than read the rest of a long list.
+      if (++count > this.limits.maxAttributes) giveUp();
       copy[key] = item;
-      count++;
     }
-    if (count > this.limits.maxAttributes) giveUp();
     return this.inPlace && kept ? (object as Record<string, string | number | boolean>) : copy;
   }
 

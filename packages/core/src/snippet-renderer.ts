@@ -143,13 +143,34 @@ export function defineSnippetRenderer<TOptions, TSettings extends SnippetSetting
     return { render: neverThrow(definition.name, render) };
   };
 
+  // The one-call form's last static part: a server that calls it page after page with the same options (the usual
+  // case) builds the tags and the checked script URL once. Settings are compared member by member (`Object.is`), so
+  // any changed option, or any option object made anew per call, builds afresh.
+  let last: { readonly settings: TSettings; readonly built: TStatic } | undefined;
   const renderOnce = (context: VisitorContext, options: TOptions): Result<string> => {
     const diagnostics = new Diagnostics();
     const settings = definition.prepare(options, diagnostics);
     if (settings === undefined) return diagnostics.toFailure();
-    return renderWith(settings, context, () => definition.buildStatic(settings, settings.nonce), diagnostics);
+    const staticPart = (): TStatic => {
+      if (last !== undefined && sameMembers(last.settings, settings)) return last.built;
+      const built = definition.buildStatic(settings, settings.nonce);
+      last = { settings, built };
+      return built;
+    };
+    return renderWith(settings, context, staticPart, diagnostics);
   };
 
   return { create, renderOnce };
 }
 
+/** Whether two settings objects have the same own keys, in the same order, with the same values (`Object.is`). */
+function sameMembers(first: object, second: object): boolean {
+  const keys = Object.keys(first);
+  const others = Object.keys(second);
+  if (keys.length !== others.length) return false;
+  for (let index = 0; index < keys.length; index++) {
+    const key = keys[index] as string;
+    if (key !== others[index] || !Object.is((first as Record<string, unknown>)[key], (second as Record<string, unknown>)[key])) return false;
+  }
+  return true;
+}

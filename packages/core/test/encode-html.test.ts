@@ -217,3 +217,17 @@ describe('script and element rendering', () => {
     expect(JSON.parse(textOf(script!))).toEqual(value);
   });
 });
+
+describe('escapeHtml, against the former one-regular-expression implementation', () => {
+  const former = (text: string): string =>
+    String(text).replace(/[&<>"']/g, (character) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[character] as string);
+  it('escapes any text exactly as before (property)', () => {
+    const unsafeHeavy = fc.string({ unit: fc.constantFrom('&', '<', '>', '"', "'", 'a', ' ', '\u2028', '😀', '\ud800') });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), unsafeHeavy), (text) => {
+        expect(escapeHtml(text)).toBe(former(text));
+      }),
+      { numRuns: 2_000, seed: 20261202 },
+    );
+  });
+});

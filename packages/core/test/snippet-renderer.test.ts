@@ -254,3 +254,34 @@ describe('defineSnippetRenderer', () => {
     );
   });
 });
+
+describe('defineSnippetRenderer one-call form, static part', () => {
+  let builds = 0;
+  const counted = defineSnippetRenderer<{ label?: string; nonce?: string }, { nonce: string | undefined; label: string }, string>({
+    name: 'countedSnippet',
+    prepare: (options) => ({ nonce: options.nonce, label: options.label ?? 'none' }),
+    buildStatic: (settings, nonce) => {
+      builds++;
+      return `<b${renderAttributes({ title: settings.label, nonce })}>`;
+    },
+    render: (_settings, _context, staticPart) => staticPart(),
+  });
+
+  it('builds the static part once for repeated calls with the same options, and again for any change', () => {
+    builds = 0;
+    const first = counted.renderOnce(context, { label: 'a', nonce: 'Zmlyc3Q=' });
+    expect(counted.renderOnce(context, { label: 'a', nonce: 'Zmlyc3Q=' })).toEqual(first);
+    expect(builds).toBe(1);
+    expect(counted.renderOnce(context, { label: 'b', nonce: 'Zmlyc3Q=' })).toEqual({ ok: true, value: '<b title="b" nonce="Zmlyc3Q=">', diagnostics: [] });
+    expect(counted.renderOnce(context, { label: 'b', nonce: 'b3RoZXI=' })).toEqual({ ok: true, value: '<b title="b" nonce="b3RoZXI=">', diagnostics: [] });
+    expect(counted.renderOnce(context, { label: 'a', nonce: 'Zmlyc3Q=' })).toEqual(first);
+    expect(builds).toBe(4);
+  });
+
+  it('keeps no static part that failed to build', () => {
+    builds = 0;
+    expect(counted.renderOnce(context, { nonce: '"><script>' })).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid_html_input' }] });
+    expect(counted.renderOnce(context, { nonce: '"><script>' })).toMatchObject({ ok: false, diagnostics: [{ code: 'invalid_html_input' }] });
+    expect(builds).toBe(2);
+  });
+});

@@ -312,7 +312,11 @@ function reportUnknownVendorEntries(context: VisitorContext, diagnostics: Diagno
   }
 }
 
-/** Defines an own data property, so that no key can reach a setter. */
+/**
+ * Sets an own data property, so that no key can reach a setter: assigned, which is several times faster than
+ * defineProperty, except "__proto__", the one key whose assignment reaches a setter on an ordinary object.
+ */
 function define(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

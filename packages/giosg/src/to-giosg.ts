@@ -124,7 +124,11 @@ function isJsonObject(value: JsonValue | undefined): value is { [key: string]: J
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Defines an own data property, so that no key can reach a setter on the way to the vendor. */
+/**
+ * Sets an own data property, so that no key can reach a setter on the way to the vendor: assigned, which is several
+ * times faster than defineProperty, except "__proto__", the one key whose assignment reaches a setter on an ordinary object.
+ */
 function setKey(data: GiosgVisitorData, key: string, value: JsonValue): void {
-  Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(data, key, { value, enumerable: true, writable: true, configurable: true });
+  else data[key] = value;
 }

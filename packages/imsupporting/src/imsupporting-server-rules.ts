@@ -11,8 +11,21 @@ export type KeyProblem = 'pattern' | 'too_long' | undefined;
 
 /** Checks a key against the server's pattern and length limit. */
 export function checkKey(key: string, limits: ImsupportingLimits): KeyProblem {
-  if (!new RegExp(limits.keyPattern).test(key)) return 'pattern';
+  if (!keyPatternOf(limits).test(key)) return 'pattern';
   return key.length > limits.maxKeyLength ? 'too_long' : undefined;
+}
+
+/** Compiled key patterns by the limits that hold them: an adapter's limits are fixed when it is made, so its pattern is compiled once, not per key. */
+const keyPatterns = new WeakMap<ImsupportingLimits, RegExp>();
+
+/** The server's key pattern, compiled (without flags, so `test` keeps no state between keys). */
+export function keyPatternOf(limits: ImsupportingLimits): RegExp {
+  let pattern = keyPatterns.get(limits);
+  if (pattern === undefined) {
+    pattern = new RegExp(limits.keyPattern);
+    keyPatterns.set(limits, pattern);
+  }
+  return pattern;
 }
 
 /** What the server stores for a value, and what it changed on the way. */
@@ -55,7 +68,20 @@ export function base64Length(bytes: number): number {
 
 /** The UTF-8 length of one `"key":"value"` member of the context's JSON text. */
 export function memberBytes(key: string, value: string): number {
-  return new TextEncoder().encode(`${JSON.stringify(key)}:${JSON.stringify(value)}`).length;
+  return jsonUtf8Length(JSON.stringify(key)) + 1 + jsonUtf8Length(JSON.stringify(value));
+}
+
+/**
+ * The UTF-8 length of a JSON text, counted without encoding it (a `TextEncoder` per member was most of the cost of a
+ * translation). JSON.stringify escapes lone surrogates, so every surrogate here is half of a 4-byte pair.
+ */
+function jsonUtf8Length(text: string): number {
+  let length = text.length;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code >= 0x80) length += code < 0x800 || (code >= 0xd800 && code <= 0xdfff) ? 1 : 2;
+  }
+  return length;
 }
 
 /** The UTF-8 length of a JSON object text with members of the given lengths. */

@@ -19,6 +19,7 @@ import type { ImsupportingToVendorOptions } from './imsupporting-options.js';
 import {
   base64Length,
   checkKey,
+  keyPatternOf,
   memberBytes,
   objectBytes,
   storeValue,
@@ -63,12 +64,25 @@ export function toImsupporting(
   return translation.finish();
 }
 
+/** The canonical field each key is read back as, by adapter settings: fixed when the adapter is made, so built once. */
+const readBackFields = new WeakMap<ImsupportingSettings, ReadonlyMap<string, string>>();
+
+function readBackFieldsOf(settings: ImsupportingSettings): ReadonlyMap<string, string> {
+  let fields = readBackFields.get(settings);
+  if (fields === undefined) {
+    const built = new Map<string, string>(Object.entries(reservedKeyFields));
+    for (const [key, field] of metadataFieldsByKey(settings)) built.set(key, field);
+    readBackFields.set(settings, (fields = built));
+  }
+  return fields;
+}
+
 class Translation {
   readonly #pairs: Pair[] = [];
-  /** Which canonical path owns each key sent so far, so a later pair cannot overwrite it. */
-  readonly #owners = new Map<string, string>();
+  /** Which canonical path owns each key sent so far, so a later pair cannot overwrite it (formatted only when reported). */
+  readonly #owners = new Map<string, DiagnosticPath>();
   /** The keys the adapter reads back as a canonical field other than an attribute. */
-  readonly #fieldKeys: Map<string, string>;
+  readonly #fieldKeys: ReadonlyMap<string, string>;
   readonly #pattern: RegExp;
 
   constructor(
@@ -77,9 +91,8 @@ class Translation {
     private readonly settings: ImsupportingSettings,
     private readonly diagnostics: Diagnostics,
   ) {
-    this.#fieldKeys = new Map<string, string>(Object.entries(reservedKeyFields));
-    for (const [key, field] of metadataFieldsByKey(settings)) this.#fieldKeys.set(key, field);
-    this.#pattern = new RegExp(settings.limits.keyPattern);
+    this.#fieldKeys = readBackFieldsOf(settings);
+    this.#pattern = keyPatternOf(settings.limits);
   }
 
   addReserved(field: 'visitor.name' | 'visitor.email' | 'visitor.phone', key: ImsupportingReservedKey): void {
@@ -157,8 +170,13 @@ class Translation {
       );
     }
     const members = kept.map((pair) => memberBytes(pair.key, pair.value));
+    // The payload's size with the first `fitting` pairs, shrunk one pair at a time (not re-summed for each count).
     let fitting = kept.length;
-    while (fitting > 0 && base64Length(objectBytes(members.slice(0, fitting))) > maxPayloadLength) fitting--;
+    let bytes = objectBytes(members);
+    while (fitting > 0 && base64Length(bytes) > maxPayloadLength) {
+      fitting--;
+      bytes -= (members[fitting] as number) + (fitting > 0 ? 1 : 0);
+    }
     for (const pair of kept.splice(fitting)) {
       this.diagnostics.warning(
         'field_dropped',
@@ -167,7 +185,11 @@ class Translation {
       );
     }
     const payload: ImsupportingVisitorContext = {};
-    for (const pair of kept) Object.defineProperty(payload, pair.key, { value: pair.value, enumerable: true, writable: true, configurable: true });
+    for (const pair of kept) {
+      // Assigned, which is fast; only "__proto__" (a key the server's pattern allows) must be defined, or it would set the prototype.
+      if (pair.key === '__proto__') Object.defineProperty(payload, pair.key, { value: pair.value, enumerable: true, writable: true, configurable: true });
+      else payload[pair.key] = pair.value;
+    }
     return payload;
   }
 
@@ -230,11 +252,11 @@ class Translation {
       this.diagnostics.warning(
         'field_dropped',
         path,
-        `${formatPath(path)} is not sent: its key "${key}" already carries ${owner}. Rename one of them.`,
+        `${formatPath(path)} is not sent: its key "${key}" already carries ${formatPath(owner)}. Rename one of them.`,
       );
       return;
     }
-    this.#owners.set(key, formatPath(path));
+    this.#owners.set(key, path);
     const text = typeof value === 'string' ? value : String(value);
     if (typeof value !== 'string') {
       this.diagnostics.warning(
