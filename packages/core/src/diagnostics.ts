@@ -80,26 +80,38 @@ export interface Diagnostic {
   readonly message: string;
 }
 
-/** A successful {@link Result}: the value, and the warnings the operation produced. @public */
-export interface Success<T> {
+/**
+ * A successful {@link Result}: the value, and the warnings the operation produced.
+ * @typeParam TDiagnostic - a narrower diagnostic type, for operations whose diagnostics carry more (e.g. an HTTP status).
+ * @public
+ */
+export interface Success<T, TDiagnostic extends Diagnostic = Diagnostic> {
   /** Always `true`. */
   readonly ok: true;
   /** The result of the operation. */
   readonly value: T;
   /** Warnings only: everything the operation dropped, truncated, renamed or coerced. */
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly TDiagnostic[];
 }
 
-/** A failed {@link Result}: at least one diagnostic has severity `error`. @public */
-export interface Failure {
+/**
+ * A failed {@link Result}: at least one diagnostic has severity `error`.
+ * @typeParam TDiagnostic - a narrower diagnostic type, as for {@link Success}.
+ * @public
+ */
+export interface Failure<TDiagnostic extends Diagnostic = Diagnostic> {
   /** Always `false`. */
   readonly ok: false;
   /** Every error, plus the warnings found on the way. */
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly TDiagnostic[];
 }
 
-/** The outcome of an operation that never throws on bad input. @public */
-export type Result<T> = Success<T> | Failure;
+/**
+ * The outcome of an operation that never throws on bad input.
+ * @typeParam TDiagnostic - a narrower diagnostic type, as for {@link Success}.
+ * @public
+ */
+export type Result<T, TDiagnostic extends Diagnostic = Diagnostic> = Success<T, TDiagnostic> | Failure<TDiagnostic>;
 
 /**
  * Formats a {@link DiagnosticPath} for people: `visitor.email`, `attributes["first name"]`, `items[2]`.

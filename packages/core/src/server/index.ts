@@ -13,7 +13,7 @@ export {
   type VendorHttpOptions,
 } from './vendor-http-options.js';
 export type { VendorHttpMethod, VendorHttpRequest } from './vendor-http-request.js';
-export type { VendorHttpDiagnostic, VendorHttpFailure, VendorHttpResponse, VendorHttpResult, VendorHttpSuccess } from './vendor-http-diagnostic.js';
+export type { VendorHttpDiagnostic, VendorHttpResponse, VendorHttpResult } from './vendor-http-diagnostic.js';
 // Re-exported so server code can name the result types without a second import (they are the main entry's own).
 export type {
   CoreDiagnosticCode,

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Result } from '../diagnostics.js';
 
 /**
  * A diagnostic of {@link sendVendorRequest}: what happened, with the vendor's HTTP status, its request id (quote
@@ -43,32 +43,10 @@ export interface VendorHttpResponse {
 }
 
 /**
- * A successful {@link VendorHttpResult}: the vendor's 2xx answer, and warnings about its body.
+ * The outcome of {@link sendVendorRequest}: a core `Result` whose diagnostics are all {@link VendorHttpDiagnostic}s
+ * (so it is assignable to `Result<VendorHttpResponse>`). A success carries warnings about the body only (too large,
+ * refused or cut); a failure carries exactly one error saying what happened (`invalid_option` may list several
+ * problems).
  * @public
  */
-export interface VendorHttpSuccess {
-  /** Always `true`. */
-  readonly ok: true;
-  /** The vendor's answer. */
-  readonly value: VendorHttpResponse;
-  /** Warnings only: the body was too large, refused or cut. */
-  readonly diagnostics: readonly VendorHttpDiagnostic[];
-}
-
-/**
- * A failed {@link VendorHttpResult}: exactly one error saying what happened.
- * @public
- */
-export interface VendorHttpFailure {
-  /** Always `false`. */
-  readonly ok: false;
-  /** The error (one per outcome; `invalid_option` may list several problems). */
-  readonly diagnostics: readonly VendorHttpDiagnostic[];
-}
-
-/**
- * The outcome of {@link sendVendorRequest}: a core `Result<VendorHttpResponse>` whose diagnostics are all
- * {@link VendorHttpDiagnostic}s (it is assignable to `Result<VendorHttpResponse>`).
- * @public
- */
-export type VendorHttpResult = VendorHttpSuccess | VendorHttpFailure;
+export type VendorHttpResult = Result<VendorHttpResponse, VendorHttpDiagnostic>;
